@@ -39,6 +39,8 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         }
         quote_spanned! {span=>
             if let ::core::result::Result::Err(rejected) = #limiter.try_acquire(#operation) {
+                // The error type may be `Rejected` itself.
+                #[allow(clippy::useless_conversion)]
                 return ::core::result::Result::Err(::core::convert::From::from(rejected));
             }
         }

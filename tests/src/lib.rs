@@ -1,0 +1,6 @@
+//! Cross-crate tests of qps-limits: a local HTTP server that throttles calls
+//! the way Alibaba Cloud does, and a simulation that runs rate-limited client
+//! functions against it and measures the admitted rate and the throttled calls.
+
+pub mod server;
+pub mod simulation;

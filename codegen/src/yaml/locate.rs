@@ -44,7 +44,8 @@ pub fn locate(text: &str, path: &[Step]) -> Option<Position> {
         Ok(()) => return None,
         Err(error) => error,
     };
-    if !error.to_string().starts_with(MARKER) {
+    // serde_yaml prefixes the message with the path of the node, such as `groups[0].name: `.
+    if !error.to_string().contains(MARKER) {
         return None;
     }
     error.location().map(|location| Position {

@@ -1,0 +1,69 @@
+//! A short simulation against the local throttling server: calls paced by the
+//! strict limiter are not throttled, and calls paced by plain governor
+//! quotas are.
+
+use qps_limits::mps::Operation;
+use qps_limits_tests::simulation::{self, Mode, Options, SimulationError};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn strict_avoids_throttling_plain_does_not() {
+    let options = Options {
+        seconds: 2,
+        operations: vec![Operation::SubmitJobs],
+        ..Options::default()
+    };
+    let report = simulation::run(&options, &|progress| eprintln!("{progress}"))
+        .await
+        .expect("the simulation runs");
+    let strict = report
+        .figures(Operation::SubmitJobs, Mode::Strict)
+        .expect("a strict run");
+    let plain = report
+        .figures(Operation::SubmitJobs, Mode::Plain)
+        .expect("a plain run");
+
+    assert_eq!(strict.throttled, 0, "strict: {strict:?}");
+    assert_eq!(strict.failed, 0, "strict: {strict:?}");
+    assert!(strict.admitted > 0, "strict: {strict:?}");
+    assert!(strict.peak_window_calls <= 100, "strict: {strict:?}");
+    assert!(plain.throttled > 0, "plain: {plain:?}");
+    assert!(plain.peak_window_calls > 100, "plain: {plain:?}");
+    assert_eq!(report.results.len(), 2);
+}
+
+#[tokio::test]
+async fn unsupported_operation_is_rejected() {
+    let options = Options {
+        operations: vec![Operation::SubmitJobs, Operation::CancelJob],
+        ..Options::default()
+    };
+    let error = simulation::run(&options, &|_| {})
+        .await
+        .expect_err("CancelJob has no client method");
+
+    assert!(
+        matches!(error, SimulationError::Unsupported(_)),
+        "error {error:?}"
+    );
+    let message = error.to_string();
+    assert!(message.contains("`CancelJob`"), "message {message}");
+    assert!(
+        message.contains("SubmitJobs, ListAllMediaBucket"),
+        "message {message}"
+    );
+}
+
+#[tokio::test]
+async fn zero_callers_is_rejected() {
+    let options = Options {
+        callers: 0,
+        ..Options::default()
+    };
+    let error = simulation::run(&options, &|_| {})
+        .await
+        .expect_err("0 callers is invalid");
+    assert!(
+        matches!(error, SimulationError::InvalidOption(_)),
+        "error {error:?}"
+    );
+}
