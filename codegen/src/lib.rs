@@ -28,7 +28,12 @@
 
 mod check;
 mod diagnostic;
+pub mod diff;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod generate;
+#[cfg(feature = "import")]
+pub mod import;
 mod limit;
 mod load;
 pub mod names;
