@@ -31,7 +31,9 @@ pub fn parse_table(text: &str, file: &str) -> Result<Table, TableError> {
         ));
     }
     let root: Node = serde_yaml::from_str(text).map_err(|error| syntax_error(file, &error))?;
-    let mut checker = Checker { problems: Vec::new() };
+    let mut checker = Checker {
+        problems: Vec::new(),
+    };
     let table = checker.table(&root);
     match table {
         Some(table) if checker.problems.is_empty() => Ok(table),
@@ -79,7 +81,12 @@ fn child(path: &[Step], step: Step) -> Vec<Step> {
 
 impl Checker {
     fn report(&mut self, path: &[Step], message: String, fix: impl Into<String>) {
-        self.problems.push(Problem { path: path.to_vec(), message, fix: fix.into(), first: None });
+        self.problems.push(Problem {
+            path: path.to_vec(),
+            message,
+            fix: fix.into(),
+            first: None,
+        });
     }
 
     fn report_repeat(&mut self, path: &[Step], first: &[Step], message: String, fix: &str) {
@@ -123,7 +130,10 @@ impl Checker {
             self.report(
                 path,
                 format!("{what} is {}, not a mapping", node.kind()),
-                format!("write {what} as a mapping with the fields {}", known.join(", ")),
+                format!(
+                    "write {what} as a mapping with the fields {}",
+                    known.join(", ")
+                ),
             );
             return None;
         };
@@ -144,7 +154,8 @@ impl Checker {
             };
             if let Some((first, _)) = fields.get(field) {
                 let first_path = child(path, Step::Key(*first));
-                let message = format!("field `{field}` is set twice in {what} (first at {{first}})");
+                let message =
+                    format!("field `{field}` is set twice in {what} (first at {{first}})");
                 self.report_repeat(&key_path, &first_path, message, "remove one");
                 continue;
             }
@@ -163,21 +174,35 @@ impl Checker {
         match fields.get(field) {
             Some((index, node)) => Some((child(path, Step::Value(*index)), *node)),
             None => {
-                self.report(path, format!("{what} has no `{field}` field"), format!("add `{field}:`"));
+                self.report(
+                    path,
+                    format!("{what} has no `{field}` field"),
+                    format!("add `{field}:`"),
+                );
                 None
             }
         }
     }
 
-    fn optional<'n>(fields: &Fields<'n>, path: &[Step], field: &str) -> Option<(Vec<Step>, &'n Node)> {
-        fields.get(field).map(|(index, node)| (child(path, Step::Value(*index)), *node))
+    fn optional<'n>(
+        fields: &Fields<'n>,
+        path: &[Step],
+        field: &str,
+    ) -> Option<(Vec<Step>, &'n Node)> {
+        fields
+            .get(field)
+            .map(|(index, node)| (child(path, Step::Value(*index)), *node))
     }
 
     fn string(&mut self, node: &Node, path: &[Step], what: &str) -> Option<String> {
         match node {
             Node::String(text) if !text.trim().is_empty() => Some(text.clone()),
             Node::String(_) => {
-                self.report(path, format!("{what} is empty"), format!("write {what} as text"));
+                self.report(
+                    path,
+                    format!("{what} is empty"),
+                    format!("write {what} as text"),
+                );
                 None
             }
             other => {
@@ -237,7 +262,11 @@ impl Checker {
         };
         let supported: Vec<String> = SUPPORTED_SCHEMAS.iter().map(u32::to_string).collect();
         match node {
-            Node::Integer(version) if SUPPORTED_SCHEMAS.iter().any(|known| i128::from(*known) == *version) => {
+            Node::Integer(version)
+                if SUPPORTED_SCHEMAS
+                    .iter()
+                    .any(|known| i128::from(*known) == *version) =>
+            {
                 Some(*version as u32)
             }
             other => {
@@ -304,7 +333,10 @@ impl Checker {
         if let Some(unit) = node.as_str().and_then(|text| text.parse().ok()) {
             return Some(unit);
         }
-        let fix = match node.as_str().and_then(|text| names::closest(text, names.iter().copied())) {
+        let fix = match node
+            .as_str()
+            .and_then(|text| names::closest(text, names.iter().copied()))
+        {
             Some(close) => format!("the closest unit is `{close}`"),
             None => format!("use one of {}", names.join(", ")),
         };
@@ -351,7 +383,13 @@ impl Checker {
     }
 
     /// Reads `count`, `unit` and `windows` of a limit mapping into windows.
-    fn windows(&mut self, fields: &Fields<'_>, path: &[Step], what: &str, unit: Unit) -> Option<Vec<Window>> {
+    fn windows(
+        &mut self,
+        fields: &Fields<'_>,
+        path: &[Step],
+        what: &str,
+        unit: Unit,
+    ) -> Option<Vec<Window>> {
         let unit = match Self::optional(fields, path, "unit") {
             Some((at, node)) => self.unit(node, &at),
             None => Some(unit),
@@ -360,7 +398,10 @@ impl Checker {
             Some((at, node)) => self.count(node, &at, &format!("the count of {what}")),
             None => None,
         };
-        let mut windows = vec![Window { count: count?, unit: unit? }];
+        let mut windows = vec![Window {
+            count: count?,
+            unit: unit?,
+        }];
         let mut units_at = vec![path.to_vec()];
         let Some((at, node)) = Self::optional(fields, path, "windows") else {
             return Some(windows);
@@ -386,7 +427,12 @@ impl Checker {
                     "{what} has two limits per {} (first at {{first}})",
                     window.unit
                 );
-                self.report_repeat(&item_path, &units_at[first], message, "keep the one the page states");
+                self.report_repeat(
+                    &item_path,
+                    &units_at[first],
+                    message,
+                    "keep the one the page states",
+                );
                 valid = false;
                 continue;
             }
@@ -396,7 +442,13 @@ impl Checker {
         valid.then_some(windows)
     }
 
-    fn extra_window(&mut self, node: &Node, path: &[Step], what: &str, unit: Unit) -> Option<Window> {
+    fn extra_window(
+        &mut self,
+        node: &Node,
+        path: &[Step],
+        what: &str,
+        unit: Unit,
+    ) -> Option<Window> {
         let fields = self.fields(node, path, &format!("a window of {what}"), WINDOW_FIELDS)?;
         let unit = match Self::optional(&fields, path, "unit") {
             Some((at, node)) => self.unit(node, &at)?,
@@ -428,25 +480,41 @@ impl Checker {
                 None => "a pool".to_owned(),
             };
             if !fields.contains_key("count") {
-                self.report(&item_path, format!("{what} has no `count` field"), "add `count:`");
+                self.report(
+                    &item_path,
+                    format!("{what} has no `count` field"),
+                    "add `count:`",
+                );
                 continue;
             }
             let windows = self.windows(&fields, &item_path, &what, unit);
             let note = Self::optional(&fields, &item_path, "note")
                 .and_then(|(at, node)| self.string(node, &at, "`note`"));
             if let (Some(name), Some(windows)) = (name, windows) {
-                let limit = Limit { windows, ..Limit::default() };
+                let limit = Limit {
+                    windows,
+                    ..Limit::default()
+                };
                 pools.push((Pool { name, limit, note }, item_path));
             }
         }
         pools
     }
 
-    fn pool_name(&mut self, fields: &Fields<'_>, path: &[Step], pools: &[(Pool, Vec<Step>)]) -> Option<String> {
+    fn pool_name(
+        &mut self,
+        fields: &Fields<'_>,
+        path: &[Step],
+        pools: &[(Pool, Vec<Step>)],
+    ) -> Option<String> {
         let (at, node) = self.required(fields, path, "a pool", "name")?;
         let name = self.string(node, &at, "the pool name")?;
         if !names::is_pascal_case(&name) {
-            self.report(&at, format!("pool name `{name}` is not a PascalCase identifier"), pascal_fix(&name));
+            self.report(
+                &at,
+                format!("pool name `{name}` is not a PascalCase identifier"),
+                pascal_fix(&name),
+            );
             return None;
         }
         if let Some((_, first)) = pools.iter().find(|(pool, _)| pool.name == name) {
@@ -473,7 +541,11 @@ impl Checker {
             return Vec::new();
         };
         if items.is_empty() {
-            self.report(path, "the table has no groups".to_owned(), "add at least one group of operations");
+            self.report(
+                path,
+                "the table has no groups".to_owned(),
+                "add at least one group of operations",
+            );
         }
         let mut groups = Vec::new();
         let mut seen: HashMap<String, Vec<Step>> = HashMap::new();
@@ -510,7 +582,12 @@ impl Checker {
             let message = format!(
                 "operation `{name}` and `{other}` (at {{first}}) both become the constant `{constant}`"
             );
-            self.report_repeat(key_path, first, message, "rename one so the names differ in more than case");
+            self.report_repeat(
+                key_path,
+                first,
+                message,
+                "rename one so the names differ in more than case",
+            );
             return;
         }
         constants.insert(constant, (name.to_owned(), key_path.to_vec()));
@@ -553,13 +630,25 @@ impl Checker {
             let key_path = child(&limits_path, Step::Key(index));
             let value_path = child(&limits_path, Step::Value(index));
             let name = self.operation_name(key, &key_path);
-            let limit = self.operation_limit(value, &value_path, name.as_deref().unwrap_or("?"), unit, pools);
+            let limit = self.operation_limit(
+                value,
+                &value_path,
+                name.as_deref().unwrap_or("?"),
+                unit,
+                pools,
+            );
             if let (Some(name), Some((limit, note))) = (name, limit) {
                 operations.push(Operation { name, limit, note });
                 key_paths.push(key_path);
             }
         }
-        Some((Group { name: name?, operations }, key_paths))
+        Some((
+            Group {
+                name: name?,
+                operations,
+            },
+            key_paths,
+        ))
     }
 
     fn operation_name(&mut self, key: &Node, path: &[Step]) -> Option<String> {
@@ -574,7 +663,11 @@ impl Checker {
         if names::is_pascal_case(name) {
             return Some(name.clone());
         }
-        self.report(path, format!("operation name `{name}` is not a PascalCase identifier"), pascal_fix(name));
+        self.report(
+            path,
+            format!("operation name `{name}` is not a PascalCase identifier"),
+            pascal_fix(name),
+        );
         None
     }
 
@@ -623,12 +716,17 @@ impl Checker {
         pools: &[(Pool, Vec<Step>)],
     ) -> Option<(Limit, Option<String>)> {
         let fields = self.fields(node, path, &format!("the limit of {what}"), LIMIT_FIELDS)?;
-        let note = Self::optional(&fields, path, "note").and_then(|(at, node)| self.string(node, &at, "`note`"));
-        let pool = Self::optional(&fields, path, "pool").and_then(|(at, node)| self.pool_ref(node, &at, pools));
-        let unlimited = Self::optional(&fields, path, "count").is_some_and(|(_, node)| node.as_str() == Some(UNLIMITED));
+        let note = Self::optional(&fields, path, "note")
+            .and_then(|(at, node)| self.string(node, &at, "`note`"));
+        let pool = Self::optional(&fields, path, "pool")
+            .and_then(|(at, node)| self.pool_ref(node, &at, pools));
+        let unlimited = Self::optional(&fields, path, "count")
+            .is_some_and(|(_, node)| node.as_str() == Some(UNLIMITED));
 
         if unlimited {
-            let extra = ["unit", "windows", "regions", "pool"].into_iter().find(|field| fields.contains_key(field));
+            let extra = ["unit", "windows", "regions", "pool"]
+                .into_iter()
+                .find(|field| fields.contains_key(field));
             if let Some(field) = extra {
                 self.report(
                     path,
@@ -640,8 +738,18 @@ impl Checker {
             return Some((Limit::default(), note));
         }
         if !fields.contains_key("count") {
-            if fields.contains_key("pool") && !["unit", "windows", "regions"].iter().any(|f| fields.contains_key(f)) {
-                return Some((Limit { pool: Some(pool?), ..Limit::default() }, note));
+            if fields.contains_key("pool")
+                && !["unit", "windows", "regions"]
+                    .iter()
+                    .any(|f| fields.contains_key(f))
+            {
+                return Some((
+                    Limit {
+                        pool: Some(pool?),
+                        ..Limit::default()
+                    },
+                    note,
+                ));
             }
             self.report(
                 path,
@@ -658,10 +766,22 @@ impl Checker {
         if fields.contains_key("pool") && pool.is_none() {
             return None;
         }
-        Some((Limit { windows: windows?, regions: regions?, pool }, note))
+        Some((
+            Limit {
+                windows: windows?,
+                regions: regions?,
+                pool,
+            },
+            note,
+        ))
     }
 
-    fn pool_ref(&mut self, node: &Node, path: &[Step], pools: &[(Pool, Vec<Step>)]) -> Option<String> {
+    fn pool_ref(
+        &mut self,
+        node: &Node,
+        path: &[Step],
+        pools: &[(Pool, Vec<Step>)],
+    ) -> Option<String> {
         let name = self.string(node, path, "`pool`")?;
         if pools.iter().any(|(pool, _)| pool.name == name) {
             return Some(name);
@@ -701,13 +821,18 @@ impl Checker {
             };
             if let Some(first) = regions.iter().position(|entry| entry.region == region) {
                 let first_path = child(path, Step::Key(first));
-                let message = format!("region `{region}` of {what} is listed twice (first at {{first}})");
+                let message =
+                    format!("region `{region}` of {what} is listed twice (first at {{first}})");
                 self.report_repeat(&key_path, &first_path, message, "remove one");
                 valid = false;
                 continue;
             }
             let value_path = child(path, Step::Value(index));
-            match self.count(value, &value_path, &format!("the count of {what} in {region}")) {
+            match self.count(
+                value,
+                &value_path,
+                &format!("the count of {what} in {region}"),
+            ) {
                 Some(count) => regions.push(RegionCount { region, count }),
                 None => valid = false,
             }
@@ -715,7 +840,11 @@ impl Checker {
         valid.then_some(regions)
     }
 
-    fn check_pools_used(&mut self, pools: &[(Pool, Vec<Step>)], groups: &[(Group, Vec<Vec<Step>>)]) {
+    fn check_pools_used(
+        &mut self,
+        pools: &[(Pool, Vec<Step>)],
+        groups: &[(Group, Vec<Vec<Step>>)],
+    ) {
         for (pool, path) in pools {
             let used = groups
                 .iter()
@@ -725,7 +854,10 @@ impl Checker {
                 self.report(
                     path,
                     format!("pool `{}` has no member operations", pool.name),
-                    format!("add `pool: {}` to the operations that share it, or remove the pool", pool.name),
+                    format!(
+                        "add `pool: {}` to the operations that share it, or remove the pool",
+                        pool.name
+                    ),
                 );
             }
         }
@@ -735,7 +867,8 @@ impl Checker {
 fn pascal_fix(name: &str) -> String {
     match names::pascal_case_suggestion(name) {
         Some(suggestion) if suggestion != name => format!("write it as `{suggestion}`"),
-        _ => "use the API operation's name: ASCII letters and digits, starting with a capital".to_owned(),
+        _ => "use the API operation's name: ASCII letters and digits, starting with a capital"
+            .to_owned(),
     }
 }
 
@@ -745,7 +878,12 @@ fn is_region_id(text: &str) -> bool {
     let first = parts.next().unwrap_or("");
     let rest: Vec<&str> = parts.collect();
     let first_valid = first.len() >= 2 && first.chars().all(|c| c.is_ascii_lowercase());
-    let rest_valid = rest.iter().all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    let rest_valid = rest.iter().all(|part| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    });
     first_valid && !rest.is_empty() && rest_valid
 }
 
@@ -755,7 +893,8 @@ fn is_date(text: &str) -> bool {
     let [year, month, day] = parts[..] else {
         return false;
     };
-    let digits = |part: &str, len: usize| part.len() == len && part.chars().all(|c| c.is_ascii_digit());
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.chars().all(|c| c.is_ascii_digit());
     if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
         return false;
     }

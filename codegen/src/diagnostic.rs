@@ -46,7 +46,10 @@ impl TableError {
     ///
     /// Panics if `diagnostics` is empty, because an error must say what failed.
     pub fn new(mut diagnostics: Vec<Diagnostic>) -> TableError {
-        assert!(!diagnostics.is_empty(), "a table error needs at least one diagnostic");
+        assert!(
+            !diagnostics.is_empty(),
+            "a table error needs at least one diagnostic"
+        );
         diagnostics.sort_by_key(|diagnostic| diagnostic.position);
         TableError { diagnostics }
     }

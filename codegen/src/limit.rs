@@ -49,7 +49,10 @@ impl FromStr for Unit {
     type Err = ();
 
     fn from_str(text: &str) -> Result<Self, ()> {
-        Unit::ALL.into_iter().find(|unit| unit.name() == text).ok_or(())
+        Unit::ALL
+            .into_iter()
+            .find(|unit| unit.name() == text)
+            .ok_or(())
     }
 }
 

@@ -67,7 +67,15 @@ mod tests {
 
     #[test]
     fn pascal_case_rejects_other_shapes() {
-        for name in ["submitJobs", "submit_jobs", "Submit-Jobs", "Submit Jobs", "", "Self", "Jöbs"] {
+        for name in [
+            "submitJobs",
+            "submit_jobs",
+            "Submit-Jobs",
+            "Submit Jobs",
+            "",
+            "Self",
+            "Jöbs",
+        ] {
             assert!(!is_pascal_case(name), "{name:?} was accepted");
         }
     }
@@ -75,8 +83,14 @@ mod tests {
     #[test]
     fn constant_name_splits_words() {
         assert_eq!(constant_name("SubmitJobs"), "SUBMIT_JOBS");
-        assert_eq!(constant_name("QueryMediaListByURL"), "QUERY_MEDIA_LIST_BY_URL");
-        assert_eq!(constant_name("QueryMediaListByUrl"), "QUERY_MEDIA_LIST_BY_URL");
+        assert_eq!(
+            constant_name("QueryMediaListByURL"),
+            "QUERY_MEDIA_LIST_BY_URL"
+        );
+        assert_eq!(
+            constant_name("QueryMediaListByUrl"),
+            "QUERY_MEDIA_LIST_BY_URL"
+        );
     }
 
     #[test]
@@ -84,12 +98,18 @@ mod tests {
         let names = ["SubmitJobs", "CancelJob", "ListAllMediaBucket"];
         assert_eq!(closest("SubmitJob", names), Some("SubmitJobs"));
         assert_eq!(closest("submitjobs", names), Some("SubmitJobs"));
-        assert_eq!(closest("ListAllMediaBuckets", names), Some("ListAllMediaBucket"));
+        assert_eq!(
+            closest("ListAllMediaBuckets", names),
+            Some("ListAllMediaBucket")
+        );
     }
 
     #[test]
     fn closest_skips_unrelated_names() {
-        assert_eq!(closest("DescribeRegions", ["SubmitJobs", "CancelJob"]), None);
+        assert_eq!(
+            closest("DescribeRegions", ["SubmitJobs", "CancelJob"]),
+            None
+        );
     }
 
     #[test]

@@ -78,9 +78,12 @@ impl Table {
 
     /// Iterates over every operation with the name of its group.
     pub fn rows(&self) -> impl Iterator<Item = (&Group, &Operation)> {
-        self.groups
-            .iter()
-            .flat_map(|group| group.operations.iter().map(move |operation| (group, operation)))
+        self.groups.iter().flat_map(|group| {
+            group
+                .operations
+                .iter()
+                .map(move |operation| (group, operation))
+        })
     }
 
     /// Finds an operation by its exact name.
@@ -95,6 +98,8 @@ impl Table {
 
     /// Returns the operation names in table order.
     pub fn operation_names(&self) -> Vec<&str> {
-        self.operations().map(|operation| operation.name.as_str()).collect()
+        self.operations()
+            .map(|operation| operation.name.as_str())
+            .collect()
     }
 }

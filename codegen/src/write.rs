@@ -106,7 +106,10 @@ fn inline_limit(limit: &Limit, has_note: bool, table_unit: Unit) -> Option<Strin
         (None, None) => Some("unlimited".to_owned()),
         (None, Some(pool)) => Some(format!("{{ pool: {} }}", scalar(pool))),
         (Some(window), None) if window.unit == table_unit => Some(window.count.to_string()),
-        (Some(window), None) => Some(format!("{{ count: {}, unit: {} }}", window.count, window.unit)),
+        (Some(window), None) => Some(format!(
+            "{{ count: {}, unit: {} }}",
+            window.count, window.unit
+        )),
         (Some(_), Some(_)) => None,
     }
 }
@@ -117,6 +120,10 @@ fn write_extra_windows(out: &mut String, windows: &[Window], indent: &str) {
     }
     let _ = writeln!(out, "{indent}windows:");
     for window in &windows[1..] {
-        let _ = writeln!(out, "{indent}  - {{ count: {}, unit: {} }}", window.count, window.unit);
+        let _ = writeln!(
+            out,
+            "{indent}  - {{ count: {}, unit: {} }}",
+            window.count, window.unit
+        );
     }
 }

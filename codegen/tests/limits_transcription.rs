@@ -12,7 +12,11 @@ const HEADER: [&str; 2] = ["API", "Per-account QPS limit"];
 
 /// Returns the page's sections as (heading, [(operation, count)]) in page order.
 fn page_rows() -> Vec<(String, Vec<(String, u32)>)> {
-    let cells: Vec<&str> = PAGE.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    let cells: Vec<&str> = PAGE
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
     let mut sections: Vec<(String, Vec<(String, u32)>)> = Vec::new();
     let mut index = 0;
     while index < cells.len() {
@@ -21,7 +25,9 @@ fn page_rows() -> Vec<(String, Vec<(String, u32)>)> {
             index += 3;
             continue;
         }
-        let count = cells.get(index + 1).and_then(|cell| cell.parse::<u32>().ok());
+        let count = cells
+            .get(index + 1)
+            .and_then(|cell| cell.parse::<u32>().ok());
         match (sections.last_mut(), count) {
             (Some((_, rows)), Some(count)) => {
                 rows.push((cells[index].to_owned(), count));
@@ -35,11 +41,16 @@ fn page_rows() -> Vec<(String, Vec<(String, u32)>)> {
 
 #[test]
 fn limits_yaml_matches_page_rows() {
-    let table = load_table(concat!(env!("CARGO_MANIFEST_DIR"), "/../limits.yaml").as_ref()).unwrap();
+    let table =
+        load_table(concat!(env!("CARGO_MANIFEST_DIR"), "/../limits.yaml").as_ref()).unwrap();
     let page = page_rows();
 
     let page_groups: Vec<&str> = page.iter().map(|(name, _)| name.as_str()).collect();
-    let table_groups: Vec<&str> = table.groups.iter().map(|group| group.name.as_str()).collect();
+    let table_groups: Vec<&str> = table
+        .groups
+        .iter()
+        .map(|group| group.name.as_str())
+        .collect();
     assert_eq!(table_groups, page_groups);
 
     for ((heading, rows), group) in page.iter().zip(&table.groups) {
@@ -61,7 +72,8 @@ fn page_has_52_operations_in_12_groups() {
 
 #[test]
 fn limits_yaml_states_page_facts() {
-    let table = load_table(concat!(env!("CARGO_MANIFEST_DIR"), "/../limits.yaml").as_ref()).unwrap();
+    let table =
+        load_table(concat!(env!("CARGO_MANIFEST_DIR"), "/../limits.yaml").as_ref()).unwrap();
     assert_eq!(table.service, "mps");
     assert_eq!(table.unit, Unit::Second);
     assert_eq!(table.updated.as_deref(), Some("2026-03-25"));
@@ -71,7 +83,17 @@ fn limits_yaml_states_page_facts() {
         Some("https://www.alibabacloud.com/help/en/mps/developer-reference/qps-limits")
     );
     for operation in table.operations() {
-        assert_eq!(operation.limit.windows.len(), 1, "{} has extra windows", operation.name);
-        assert_eq!(operation.limit.windows[0].unit, Unit::Second, "{}", operation.name);
+        assert_eq!(
+            operation.limit.windows.len(),
+            1,
+            "{} has extra windows",
+            operation.name
+        );
+        assert_eq!(
+            operation.limit.windows[0].unit,
+            Unit::Second,
+            "{}",
+            operation.name
+        );
     }
 }

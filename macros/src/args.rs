@@ -37,7 +37,11 @@ impl Parse for Args {
             ));
         }
         let operation: Path = input.parse()?;
-        let mut args = Args { operation, limiter: None, reject: None };
+        let mut args = Args {
+            operation,
+            limiter: None,
+            reject: None,
+        };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -57,13 +61,19 @@ impl Args {
                 input.parse::<Token![=]>()?;
                 let limiter: Expr = input.parse()?;
                 if self.limiter.is_some() {
-                    return Err(syn::Error::new(limiter.span(), "`limiter` is set twice; keep one"));
+                    return Err(syn::Error::new(
+                        limiter.span(),
+                        "`limiter` is set twice; keep one",
+                    ));
                 }
                 self.limiter = Some(limiter);
             }
             "reject" => {
                 if self.reject.is_some() {
-                    return Err(syn::Error::new(name.span(), "`reject` is set twice; keep one"));
+                    return Err(syn::Error::new(
+                        name.span(),
+                        "`reject` is set twice; keep one",
+                    ));
                 }
                 self.reject = Some(name.span());
             }

@@ -50,7 +50,13 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         quote! { #limiter.until_ready_blocking(#operation); }
     };
 
-    let ItemFn { attrs, vis, sig, block, .. } = &function;
+    let ItemFn {
+        attrs,
+        vis,
+        sig,
+        block,
+        ..
+    } = &function;
     Ok(quote! {
         #(#attrs)*
         #vis #sig {
@@ -67,7 +73,10 @@ fn function(item: TokenStream) -> syn::Result<ItemFn> {
         Item::Fn(function) => return Ok(function),
         Item::Struct(item) => (item.struct_token.span(), "a struct"),
         Item::Enum(item) => (item.enum_token.span(), "an enum"),
-        Item::Impl(item) => (item.impl_token.span(), "an impl block; annotate its methods"),
+        Item::Impl(item) => (
+            item.impl_token.span(),
+            "an impl block; annotate its methods",
+        ),
         Item::Trait(item) => (item.trait_token.span(), "a trait"),
         Item::Mod(item) => (item.mod_token.span(), "a module"),
         Item::Const(item) => (item.const_token.span(), "a constant"),
@@ -87,11 +96,17 @@ fn operation_path(operation: &Path) -> syn::Result<TokenStream> {
         return Ok(quote! { #operation });
     };
     let table = mps().as_ref().map_err(|error| {
-        syn::Error::new(Span::call_site(), format!("the MPS table is invalid:\n{error}"))
+        syn::Error::new(
+            Span::call_site(),
+            format!("the MPS table is invalid:\n{error}"),
+        )
     })?;
     let text = name.to_string();
     if table.operation(&text).is_none() {
-        return Err(syn::Error::new(name.span(), unknown_operation(table, &text)));
+        return Err(syn::Error::new(
+            name.span(),
+            unknown_operation(table, &text),
+        ));
     }
     Ok(quote! { ::qps_limits::mps::Operation::#name })
 }

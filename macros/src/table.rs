@@ -38,12 +38,15 @@ pub fn limits(input: TokenStream) -> TokenStream {
     let path: LitStr = match syn::parse2(input) {
         Ok(path) => path,
         Err(error) => {
-            let message = "expected the path of a limits.yaml file, such as `limits!(\"vod.yaml\")`";
+            let message =
+                "expected the path of a limits.yaml file, such as `limits!(\"vod.yaml\")`";
             return syn::Error::new(error.span(), message).to_compile_error();
         }
     };
     let written = path.value();
-    let base = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let base = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let full_path = base.join(&written);
     let text = match std::fs::read_to_string(&full_path) {
         Ok(text) => text,
@@ -58,10 +61,9 @@ pub fn limits(input: TokenStream) -> TokenStream {
     let table = match parse_table(&text, &written) {
         Ok(table) => table,
         Err(error) => {
-            let errors = error
-                .diagnostics()
-                .iter()
-                .map(|diagnostic| syn::Error::new(path.span(), diagnostic.to_string()).to_compile_error());
+            let errors = error.diagnostics().iter().map(|diagnostic| {
+                syn::Error::new(path.span(), diagnostic.to_string()).to_compile_error()
+            });
             return quote! { #(#errors)* };
         }
     };
@@ -86,15 +88,24 @@ mod tests {
         let output = expand("tests/no-such-table.yaml");
         assert!(output.contains("compile_error"), "{output}");
         assert!(output.contains("no-such-table.yaml"), "{output}");
-        assert!(output.contains("relative to the crate's Cargo.toml"), "{output}");
+        assert!(
+            output.contains("relative to the crate's Cargo.toml"),
+            "{output}"
+        );
     }
 
     #[test]
     fn invalid_table_reports_each_problem() {
         let output = expand("tests/fixtures/two_errors.yaml");
         assert_eq!(output.matches("compile_error").count(), 2, "{output}");
-        assert!(output.contains("tests/fixtures/two_errors.yaml:6:19: the limit of `SubmitJobs` is 0"), "{output}");
-        assert!(output.contains("tests/fixtures/two_errors.yaml:7:7: operation name `cancel_job`"), "{output}");
+        assert!(
+            output.contains("tests/fixtures/two_errors.yaml:6:19: the limit of `SubmitJobs` is 0"),
+            "{output}"
+        );
+        assert!(
+            output.contains("tests/fixtures/two_errors.yaml:7:7: operation name `cancel_job`"),
+            "{output}"
+        );
     }
 
     #[test]
@@ -107,6 +118,9 @@ mod tests {
     #[test]
     fn non_string_argument_is_rejected() {
         let output = limits(quote! { vod }).to_string();
-        assert!(output.contains("expected the path of a limits.yaml file"), "{output}");
+        assert!(
+            output.contains("expected the path of a limits.yaml file"),
+            "{output}"
+        );
     }
 }

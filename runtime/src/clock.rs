@@ -2,7 +2,6 @@
 
 use core::future::Future;
 use core::time::Duration;
-use std::time::Instant;
 
 use governor::clock::{FakeRelativeClock, MonotonicClock, QuantaClock};
 
@@ -12,7 +11,9 @@ pub type DefaultClock = QuantaClock;
 /// A clock to read and to wait on.
 ///
 /// Async waits use Tokio's timer, so they need a Tokio runtime with time
-/// enabled. The fake clock advances itself by the time a waiter sleeps, which
+/// enabled. The timer fires on millisecond ticks and may wake a waiter up to
+/// a tick late; limiters reserve each waiter's slot before it sleeps, so a late
+/// wake-up delays that one call but shifts no later slot. The fake clock advances itself by the time a waiter sleeps, which
 /// makes waits in tests instant and deterministic.
 pub trait Clock: governor::clock::Clock + Clone + Send + Sync + 'static {
     /// Returns after at least `duration` has passed on this clock.
@@ -22,24 +23,9 @@ pub trait Clock: governor::clock::Clock + Clone + Send + Sync + 'static {
     fn sleep_blocking(&self, duration: Duration);
 }
 
-/// Tokio's timer fires on millisecond ticks, up to one tick late. Sleeping one
-/// tick short and yielding for the rest keeps a paced stream of calls from
-/// losing up to a tick per call.
-const TIMER_TICK: Duration = Duration::from_millis(1);
-
-async fn precise_sleep(duration: Duration) {
-    let deadline = Instant::now() + duration;
-    if duration > TIMER_TICK {
-        tokio::time::sleep(duration - TIMER_TICK).await;
-    }
-    while Instant::now() < deadline {
-        tokio::task::yield_now().await;
-    }
-}
-
 impl Clock for QuantaClock {
     fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send {
-        precise_sleep(duration)
+        tokio::time::sleep(duration)
     }
 
     fn sleep_blocking(&self, duration: Duration) {
@@ -49,7 +35,7 @@ impl Clock for QuantaClock {
 
 impl Clock for MonotonicClock {
     fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send {
-        precise_sleep(duration)
+        tokio::time::sleep(duration)
     }
 
     fn sleep_blocking(&self, duration: Duration) {

@@ -5,22 +5,34 @@
 
 extern crate self as qps_limits;
 
+mod account;
 mod clock;
 mod config;
+mod counters;
 mod error;
-mod gate;
+mod keyed;
 mod limit;
 mod limiter;
+mod limits;
 mod operation;
+mod plan;
+mod queue;
 pub mod quota;
+mod reload;
+mod reservation;
 mod table;
+mod versions;
 mod window;
 
 pub use clock::{Clock, DefaultClock, FakeClock};
 pub use config::{Config, DEFAULT_MARGIN};
-pub use error::{ConfigError, NotUntil, Rejected};
+pub use counters::Counts;
+pub use error::{AccountsFull, ConfigError, Denied, KeyedRejected, NotUntil, Rejected};
+pub use keyed::{DEFAULT_MAX_ACCOUNTS, KeyedLimiter};
+
 pub use limit::{Limit, RegionCount, Unit, Window};
 pub use limiter::Limiter;
+pub use limits::LimitSet;
 pub use operation::{DefaultLimiter, Operation, UnknownOperation};
 pub use qps_limits_macros::{limits, rate_limited};
 pub use table::{OperationSpec, PoolSpec, TableSpec};

@@ -6,9 +6,13 @@ use core::time::Duration;
 /// The unit of time a count applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Unit {
+    /// Calls per second.
     Second,
+    /// Calls per minute.
     Minute,
+    /// Calls per hour.
     Hour,
+    /// Calls per day.
     Day,
 }
 
@@ -128,7 +132,11 @@ impl Limit {
         regions: &'static [RegionCount],
         pool: Option<&'static str>,
     ) -> Limit {
-        Limit { windows, regions, pool }
+        Limit {
+            windows,
+            regions,
+            pool,
+        }
     }
 
     /// Returns the windows, the documented one first.
@@ -186,7 +194,9 @@ impl Limit {
                 .map(|entry| entry.count)
                 .next()
                 .unwrap_or(first.count),
-            None => regional.map(|entry| entry.count).fold(first.count, u32::min),
+            None => regional
+                .map(|entry| entry.count)
+                .fold(first.count, u32::min),
         };
         windows
     }

@@ -1,23 +1,30 @@
-//! The limiter of one table: a gate per operation, reached by index.
+//! The limiter of one table for one account: a gate per operation, reached by
+//! index, whose limits can change while it runs.
 
-use core::marker::PhantomData;
 use core::time::Duration;
+use std::sync::Mutex;
 
 use governor::clock::Reference;
 
+use crate::account::DenseCells;
 use crate::clock::{Clock, DefaultClock};
 use crate::config::Config;
+use crate::counters::{Counters, Counts};
 use crate::error::{ConfigError, NotUntil, Rejected};
-use crate::gate::{Gate, MAX_WINDOWS, PoolBudget};
 use crate::limit::Window;
+use crate::limits::LimitSet;
 use crate::operation::Operation;
+use crate::plan::Outcome;
+use crate::queue::WaitQueue;
 use crate::quota::StrictQuota;
-use crate::window::WindowLimiter;
+use crate::reload::{Plans, apply};
+use crate::reservation::{Pending, Reservation};
 
 /// Enforces every limit of one table for one account.
 ///
 /// Each operation has its own gate, found by the operation's index without
-/// hashing, so a check of a single-window operation costs one governor check.
+/// hashing, so a check of a single-window operation costs one governor check
+/// plus a counter increment.
 ///
 /// ```
 /// use qps_limits::mps::{Limiter, Operation};
@@ -26,13 +33,25 @@ use crate::window::WindowLimiter;
 /// assert!(limiter.check(Operation::SubmitJobs).is_ok());
 /// // Strict pacing: the next call is admitted 1/100 s (plus the margin) later.
 /// assert!(limiter.check(Operation::SubmitJobs).is_err());
+/// assert_eq!(limiter.counts(Operation::SubmitJobs).admitted, 1);
 /// ```
 pub struct Limiter<O: Operation, C: Clock = DefaultClock> {
-    gates: Box<[Gate<C>]>,
-    pools: Box<[PoolBudget<C>]>,
+    /// Boxed to keep the limiter small; the current plan is one load away.
+    plans: Box<Plans<O, C>>,
+    cells: DenseCells,
+    /// Serializes transactions, which check several windows and may restore them.
+    lock: Mutex<()>,
+    operations: Box<[OperationState]>,
     clock: C,
-    config: Config,
-    operations: PhantomData<fn(O)>,
+    /// The clock reading the cells count from.
+    origin: C::Instant,
+}
+
+/// The parts of one operation that outlive changes of limits.
+#[derive(Default)]
+struct OperationState {
+    queue: WaitQueue,
+    counters: Counters,
 }
 
 impl<O: Operation> Limiter<O> {
@@ -50,47 +69,16 @@ impl<O: Operation> Limiter<O> {
 impl<O: Operation, C: Clock> Limiter<O, C> {
     /// Builds a limiter that reads and sleeps on `clock`.
     pub fn with_clock(config: Config, clock: C) -> Result<Self, ConfigError> {
-        if config.burst == 0 {
-            return Err(ConfigError::ZeroBurst);
-        }
-        if config.processes == 0 {
-            return Err(ConfigError::ZeroProcesses);
-        }
-        let table = O::table();
-
-        let mut pools = Vec::with_capacity(table.pools().len());
-        for pool in table.pools() {
-            let windows = build_windows(pool.name(), pool.windows(), &config, &clock)?;
-            pools.push(PoolBudget::new(pool.name(), windows));
-        }
-
-        let mut gates = Vec::with_capacity(O::COUNT);
-        for spec in table.operations() {
-            let limit = spec.limit();
-            let windows = build_windows(spec.name(), &limit.windows_in(config.region_id()), &config, &clock)?;
-            let pool = match limit.pool() {
-                Some(name) => Some(pools.iter().position(|pool| pool.name == name).ok_or(
-                    ConfigError::UnknownPool { operation: spec.name(), pool: name },
-                )?),
-                None => None,
-            };
-            gates.push(Gate::new(spec.name(), windows, pool));
-        }
-
-        for (index, pool) in pools.iter_mut().enumerate() {
-            let members_alone = gates.iter().filter(|gate| gate.pool == Some(index)).all(|gate| gate.windows.is_empty());
-            pool.lock_free = pool.windows.len() == 1 && members_alone;
-        }
-        for gate in &mut gates {
-            gate.choose_route(&pools);
-        }
-
+        let origin = clock.now();
+        let plans = Plans::new(config, &clock, origin)?;
+        let slots = O::COUNT + O::table().pools().len();
         Ok(Limiter {
-            gates: gates.into_boxed_slice(),
-            pools: pools.into_boxed_slice(),
+            plans: Box::new(plans),
+            cells: DenseCells::new(slots),
+            lock: Mutex::new(()),
+            operations: (0..O::COUNT).map(|_| OperationState::default()).collect(),
             clock,
-            config,
-            operations: PhantomData,
+            origin,
         })
     }
 
@@ -100,8 +88,18 @@ impl<O: Operation, C: Clock> Limiter<O, C> {
     /// waiters keep their turn.
     #[inline]
     pub fn check(&self, operation: O) -> Result<(), NotUntil<C::Instant>> {
-        let gate = &self.gates[operation.index()];
-        gate.check(&self.pools, &self.clock).map_err(|earliest| NotUntil::new(gate.operation, earliest))
+        let index = operation.index();
+        let counters = &self.operations[index].counters;
+        match self.admit(index) {
+            Ok(()) => {
+                counters.admit();
+                Ok(())
+            }
+            Err(earliest) => {
+                counters.reject();
+                Err(NotUntil::new(operation_name::<O>(index), earliest))
+            }
+        }
     }
 
     /// Admits a call now, or returns a [`Rejected`] error saying how long to wait.
@@ -118,16 +116,23 @@ impl<O: Operation, C: Clock> Limiter<O, C> {
     /// queue and consumes nothing. Needs a Tokio runtime with time enabled,
     /// unless the clock is a fake one.
     pub async fn until_ready(&self, operation: O) {
-        let gate = &self.gates[operation.index()];
-        if gate.check(&self.pools, &self.clock).is_ok() {
+        let index = operation.index();
+        let state = &self.operations[index];
+        if self.admit(index).is_ok() {
+            state.counters.admit();
             return;
         }
-        let _ticket = gate.join_queue();
-        let _turn = gate.queue.lock().await;
-        while let Err(earliest) = gate.check_in_turn(&self.pools) {
-            let wait = earliest.duration_since(self.clock.now()).into();
+        let _ticket = state.queue.join();
+        let _turn = state.queue.turn.lock().await;
+        let (reservation, wait) = self.reserve_in_turn(index);
+        let pending = Pending::new(reservation, |reservation: &Reservation| {
+            reservation.release(&self.cells)
+        });
+        if !wait.is_zero() {
             self.clock.sleep(wait).await;
         }
+        pending.keep();
+        state.counters.admit_after_wait();
     }
 
     /// Blocks the thread until a call to `operation` is admitted.
@@ -140,28 +145,138 @@ impl<O: Operation, C: Clock> Limiter<O, C> {
     /// blocking call there would stall other tasks. Use `until_ready` there, or
     /// call this from `spawn_blocking`.
     pub fn until_ready_blocking(&self, operation: O) {
-        let gate = &self.gates[operation.index()];
-        if gate.check(&self.pools, &self.clock).is_ok() {
+        let index = operation.index();
+        let state = &self.operations[index];
+        if self.admit(index).is_ok() {
+            state.counters.admit();
             return;
         }
-        let _ticket = gate.join_queue();
-        let _turn = gate.queue.blocking_lock();
-        while let Err(earliest) = gate.check_in_turn(&self.pools) {
-            let wait: Duration = earliest.duration_since(self.clock.now()).into();
+        let _ticket = state.queue.join();
+        let _turn = state.queue.turn.blocking_lock();
+        let (_, wait) = self.reserve_in_turn(index);
+        if !wait.is_zero() {
             self.clock.sleep_blocking(wait);
         }
+        state.counters.admit_after_wait();
+    }
+
+    /// Reserves the next slot for the waiter at the head of the queue, and
+    /// returns it with the time until it comes.
+    fn reserve_in_turn(&self, index: usize) -> (Reservation, Duration) {
+        let now = self.clock.now().duration_since(self.origin).as_u64();
+        let reservation = self
+            .plans
+            .current()
+            .reserve(index, &self.cells, Some(&self.lock), now)
+            .expect("dense cells cover every operation and pool");
+        (reservation, Duration::from_nanos(reservation.at() - now))
+    }
+
+    /// Admits a call unless waiters are queued or a window rejects it.
+    #[inline]
+    fn admit(&self, index: usize) -> Result<(), C::Instant> {
+        let waiters = self.operations[index].queue.waiters();
+        if waiters > 0 {
+            let plan = self.plans.current();
+            return Err(plan.estimate(index, &self.cells, self.origin, self.clock.now(), waiters));
+        }
+        self.admit_in_turn(index)
+    }
+
+    /// Admits a call if every window admits it, ignoring the queue.
+    #[inline]
+    fn admit_in_turn(&self, index: usize) -> Result<(), C::Instant> {
+        match self
+            .plans
+            .current()
+            .check(index, &self.cells, Some(&self.lock))
+        {
+            Outcome::Admitted => Ok(()),
+            Outcome::NotUntil(earliest) => Err(earliest),
+            // Dense cells cover every operation and pool, so no cell is missing.
+            Outcome::Missing => Err(self.clock.now()),
+        }
+    }
+
+    /// Replaces the windows of `operation`, for an account whose quota was
+    /// raised or a lower limit of the caller's own.
+    ///
+    /// Calls admitted before the change still count: the new windows admit
+    /// nothing earlier than the old ones would have, so the change grants no
+    /// fresh burst. An empty list removes the operation's own limit.
+    pub fn set_limit(&self, operation: O, windows: &[Window]) -> Result<(), ConfigError> {
+        self.change_limits(|limits| {
+            let mut changed = limits.clone();
+            changed.set(operation, windows);
+            changed
+        })?;
+        tracing::info!(operation = %operation, windows = ?windows, "rate limit overridden");
+        Ok(())
+    }
+
+    /// Restores the documented limit of `operation`, keeping its state.
+    pub fn clear_limit(&self, operation: O) -> Result<(), ConfigError> {
+        self.change_limits(|limits| {
+            let mut changed = limits.clone();
+            changed.clear(operation);
+            changed
+        })?;
+        tracing::info!(operation = %operation, "rate limit override removed");
+        Ok(())
+    }
+
+    /// Replaces every override with `limits`, as when a table is reloaded.
+    ///
+    /// Like [`Limiter::set_limit`], the change keeps the state of every window
+    /// and grants no fresh burst. On error, the limits in force stay.
+    ///
+    /// The limiter keeps the plan of every distinct set of limits it has
+    /// enforced until it drops, so that checks need no reference counting.
+    /// Reloading limits seen before reuses their plan.
+    pub fn reload(&self, limits: LimitSet<O>) -> Result<(), ConfigError> {
+        let limits = self.change_limits(|_| limits)?;
+        tracing::info!(service = O::table().service(), limits = ?limits, "rate limits reloaded");
+        Ok(())
+    }
+
+    /// Returns the overrides in force.
+    pub fn limits(&self) -> LimitSet<O> {
+        self.plans.limits()
+    }
+
+    /// Puts the limits `edit` returns in force, carrying every window's state.
+    fn change_limits(
+        &self,
+        edit: impl FnOnce(&LimitSet<O>) -> LimitSet<O>,
+    ) -> Result<LimitSet<O>, ConfigError> {
+        self.plans.change(&self.clock, self.origin, edit, |steps| {
+            // The lock keeps a transaction from restoring a TAT from before
+            // the steps move it.
+            let _transactions = self
+                .lock
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let now = self.clock.now().duration_since(self.origin).as_u64();
+            apply(steps, &self.cells, now);
+        })
+    }
+
+    /// Returns how many calls to `operation` were admitted, waited and rejected.
+    pub fn counts(&self, operation: O) -> Counts {
+        self.operations[operation.index()].counters.read()
     }
 
     /// Returns the strict quotas enforced for `operation`, its pool's last.
     pub fn quotas(&self, operation: O) -> Vec<StrictQuota> {
-        let gate = &self.gates[operation.index()];
-        let pool_windows = gate.pool.map_or(&[][..], |index| &self.pools[index].windows[..]);
-        gate.windows.iter().chain(pool_windows).map(|window| *window.quota()).collect()
+        let plan = self.plans.current();
+        plan.windows(operation.index())
+            .map(|window| *window.limiter.quota())
+            .collect()
     }
 
-    /// Returns true when `operation` is listed as not limited.
+    /// Returns true when `operation` is not limited.
     pub fn is_unlimited(&self, operation: O) -> bool {
-        self.gates[operation.index()].is_unlimited()
+        self.plans.current().is_unlimited(operation.index())
     }
 
     /// Returns the clock the limiter reads.
@@ -171,34 +286,10 @@ impl<O: Operation, C: Clock> Limiter<O, C> {
 
     /// Returns the configuration the limiter applies.
     pub fn config(&self) -> &Config {
-        &self.config
+        self.plans.config()
     }
 }
 
-/// Builds the strict windows of one operation or pool.
-fn build_windows<C: Clock>(
-    operation: &'static str,
-    windows: &[Window],
-    config: &Config,
-    clock: &C,
-) -> Result<Vec<WindowLimiter<C>>, ConfigError> {
-    assert!(windows.len() <= MAX_WINDOWS / 2, "a validated limit has at most one window per unit");
-    windows
-        .iter()
-        .map(|window| {
-            if window.count() == 0 {
-                return Err(ConfigError::ZeroCount { operation });
-            }
-            let count = window.count() / config.processes;
-            if count == 0 {
-                return Err(ConfigError::ShareTooSmall {
-                    operation,
-                    count: window.count(),
-                    processes: config.processes,
-                });
-            }
-            let quota = StrictQuota::new(count, window.duration(), config.margin, config.burst);
-            Ok(WindowLimiter::new(quota, clock, None))
-        })
-        .collect()
+fn operation_name<O: Operation>(index: usize) -> &'static str {
+    O::table().operations()[index].name()
 }

@@ -42,7 +42,9 @@ pub struct DefaultLimiter<O: Operation> {
 impl<O: Operation> DefaultLimiter<O> {
     /// Builds an empty slot.
     pub const fn new() -> Self {
-        DefaultLimiter { cell: OnceLock::new() }
+        DefaultLimiter {
+            cell: OnceLock::new(),
+        }
     }
 
     /// Returns the limiter, building it with the default configuration on
@@ -77,7 +79,11 @@ pub struct UnknownOperation {
 
 impl fmt::Display for UnknownOperation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not an operation of the {} table", self.name, self.service)?;
+        write!(
+            f,
+            "`{}` is not an operation of the {} table",
+            self.name, self.service
+        )?;
         match self.closest {
             Some(closest) => write!(f, "; the closest operation is `{closest}`"),
             None => f.write_str("; operations not in the table are not limited by it"),
@@ -90,10 +96,12 @@ impl std::error::Error for UnknownOperation {}
 /// Looks up an operation by exact name, naming the closest one on failure.
 pub(crate) fn parse_operation<O: Operation>(name: &str) -> Result<O, UnknownOperation> {
     let table = O::table();
-    if let Some(index) = table.operations().iter().position(|spec| spec.name() == name) {
-        if let Some(operation) = O::from_index(index) {
-            return Ok(operation);
-        }
+    let index = table
+        .operations()
+        .iter()
+        .position(|spec| spec.name() == name);
+    if let Some(operation) = index.and_then(O::from_index) {
+        return Ok(operation);
     }
     Err(UnknownOperation {
         name: name.to_owned(),
@@ -104,11 +112,19 @@ pub(crate) fn parse_operation<O: Operation>(name: &str) -> Result<O, UnknownOper
 
 /// Returns the candidate closest to `name` when it is near enough to be a
 /// misspelling: an edit distance of at most a third of the name, and at least 2.
-fn closest_name(name: &str, candidates: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+fn closest_name(
+    name: &str,
+    candidates: impl Iterator<Item = &'static str>,
+) -> Option<&'static str> {
     let wanted = name.to_ascii_lowercase();
     let allowed = (wanted.chars().count() / 3).max(2);
     candidates
-        .map(|candidate| (strsim::damerau_levenshtein(&wanted, &candidate.to_ascii_lowercase()), candidate))
+        .map(|candidate| {
+            (
+                strsim::damerau_levenshtein(&wanted, &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)

@@ -98,7 +98,11 @@ mod tests {
     fn burst_shortens_nothing_past_count() {
         for burst in 1..=12 {
             let quota = StrictQuota::new(10, Duration::from_secs(60), Duration::ZERO, burst);
-            assert!(quota.max_per_window() <= 10, "burst {burst} admits {}", quota.max_per_window());
+            assert!(
+                quota.max_per_window() <= 10,
+                "burst {burst} admits {}",
+                quota.max_per_window()
+            );
         }
     }
 

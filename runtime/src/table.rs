@@ -37,8 +37,18 @@ pub struct OperationSpec {
 
 impl OperationSpec {
     /// Builds a row from the operation's name, its group, limit and note.
-    pub const fn new(name: &'static str, group: &'static str, limit: Limit, note: Option<&'static str>) -> Self {
-        OperationSpec { name, group, limit, note }
+    pub const fn new(
+        name: &'static str,
+        group: &'static str,
+        limit: Limit,
+        note: Option<&'static str>,
+    ) -> Self {
+        OperationSpec {
+            name,
+            group,
+            limit,
+            note,
+        }
     }
 
     /// Returns the API operation's name.
@@ -84,7 +94,14 @@ impl TableSpec {
         pools: &'static [PoolSpec],
         operations: &'static [OperationSpec],
     ) -> TableSpec {
-        TableSpec { service, title, source, updated, pools, operations }
+        TableSpec {
+            service,
+            title,
+            source,
+            updated,
+            pools,
+            operations,
+        }
     }
 
     /// Returns the service id, such as `mps`.

@@ -10,7 +10,11 @@ use qps_limits::{Config, FakeClock};
 const STEP: Duration = Duration::from_millis(1);
 
 /// Polls `admit` every millisecond for `total` and returns the admission times.
-fn greedy_caller(clock: &FakeClock, total: Duration, mut admit: impl FnMut() -> bool) -> Vec<Duration> {
+fn greedy_caller(
+    clock: &FakeClock,
+    total: Duration,
+    mut admit: impl FnMut() -> bool,
+) -> Vec<Duration> {
     let mut admitted = Vec::new();
     let mut now = Duration::ZERO;
     while now < total {
@@ -39,7 +43,10 @@ fn max_in_any_window(times: &[Duration], window: Duration) -> usize {
 #[test]
 fn plain_quota_exceeds_count_from_idle() {
     let clock = FakeClock::default();
-    let limiter = RateLimiter::direct_with_clock(Quota::per_second(NonZeroU32::new(100).unwrap()), clock.clone());
+    let limiter = RateLimiter::direct_with_clock(
+        Quota::per_second(NonZeroU32::new(100).unwrap()),
+        clock.clone(),
+    );
     let times = greedy_caller(&clock, Duration::from_secs(3), || limiter.check().is_ok());
     assert_eq!(max_in_any_window(&times, Duration::from_secs(1)), 199);
 }
@@ -49,7 +56,9 @@ fn strict_quota_never_exceeds_count() {
     let clock = FakeClock::default();
     let config = Config::default().margin(Duration::ZERO);
     let limiter = Limiter::with_clock(config, clock.clone()).unwrap();
-    let times = greedy_caller(&clock, Duration::from_secs(3), || limiter.check(Operation::SubmitJobs).is_ok());
+    let times = greedy_caller(&clock, Duration::from_secs(3), || {
+        limiter.check(Operation::SubmitJobs).is_ok()
+    });
     assert_eq!(max_in_any_window(&times, Duration::from_secs(1)), 100);
     assert_eq!(times.len(), 300);
 }
@@ -59,7 +68,9 @@ fn strict_quota_with_burst_never_exceeds_count() {
     let clock = FakeClock::default();
     let config = Config::default().margin(Duration::ZERO).burst(10);
     let limiter = Limiter::with_clock(config, clock.clone()).unwrap();
-    let times = greedy_caller(&clock, Duration::from_secs(3), || limiter.check(Operation::ListAllMediaBucket).is_ok());
+    let times = greedy_caller(&clock, Duration::from_secs(3), || {
+        limiter.check(Operation::ListAllMediaBucket).is_ok()
+    });
     assert_eq!(max_in_any_window(&times, Duration::from_secs(1)), 10);
     assert_eq!(&times[..10], &[Duration::ZERO; 10]);
 }

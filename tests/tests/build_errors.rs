@@ -50,7 +50,10 @@ fn workspace_copy() -> &'static Path {
         }
         fs::copy(root.join("Cargo.lock"), copy.join("Cargo.lock")).unwrap();
         let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap();
-        let members = manifest.lines().find(|line| line.starts_with("members")).unwrap();
+        let members = manifest
+            .lines()
+            .find(|line| line.starts_with("members"))
+            .unwrap();
         let manifest = manifest.replace(members, r#"members = ["codegen", "runtime", "macros"]"#);
         fs::write(copy.join("Cargo.toml"), manifest).unwrap();
         copy

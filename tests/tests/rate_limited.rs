@@ -78,7 +78,10 @@ fn reject_returns_error_without_waiting() {
     assert_eq!(client.list_buckets(), Ok(1));
     let rejected = client.list_buckets().unwrap_err();
     assert_eq!(rejected.operation, "ListAllMediaBucket");
-    assert_eq!(rejected.retry_after, client.interval(Operation::ListAllMediaBucket));
+    assert_eq!(
+        rejected.retry_after,
+        client.interval(Operation::ListAllMediaBucket)
+    );
     assert!(rejected.retry_after >= Duration::from_millis(100));
     assert_eq!(client.elapsed(), Duration::ZERO);
     assert_eq!(client.calls.load(std::sync::atomic::Ordering::Relaxed), 1);

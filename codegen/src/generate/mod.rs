@@ -35,14 +35,18 @@ impl std::error::Error for GenerateError {}
 /// table. Returns true when the file was written.
 pub fn write_module(table_path: &Path, out_path: &Path) -> Result<bool, GenerateError> {
     let table = load_table(table_path).map_err(GenerateError::Table)?;
-    let file_name = table_path
-        .file_name()
-        .map_or_else(|| table_path.display().to_string(), |name| name.to_string_lossy().into_owned());
+    let file_name = table_path.file_name().map_or_else(
+        || table_path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
     let source = module_source(&table, &file_name);
     if fs::read_to_string(out_path).is_ok_and(|existing| existing == source) {
         return Ok(false);
     }
-    let write_error = |error| GenerateError::Write { path: out_path.display().to_string(), error };
+    let write_error = |error| GenerateError::Write {
+        path: out_path.display().to_string(),
+        error,
+    };
     let temporary = out_path.with_extension("rs.tmp");
     fs::write(&temporary, &source).map_err(write_error)?;
     fs::rename(&temporary, out_path).map_err(write_error)?;
