@@ -123,15 +123,15 @@ impl Checker {
         &mut self,
         node: &'n Node,
         path: &[Step],
-        what: &str,
+        subject: &str,
         known: &[&'static str],
     ) -> Option<Fields<'n>> {
         let Node::Mapping(entries) = node else {
             self.report(
                 path,
-                format!("{what} is {}, not a mapping", node.kind()),
+                format!("{subject} is {}, not a mapping", node.kind()),
                 format!(
-                    "write {what} as a mapping with the fields {}",
+                    "write {subject} as a mapping with the fields {}",
                     known.join(", ")
                 ),
             );
@@ -147,15 +147,19 @@ impl Checker {
             let Some(field) = known.iter().copied().find(|field| *field == name) else {
                 let fix = match names::closest(name, known.iter().copied()) {
                     Some(close) => format!("the closest field is `{close}`"),
-                    None => format!("the fields of {what} are {}", known.join(", ")),
+                    None => format!("the fields of {subject} are {}", known.join(", ")),
                 };
-                self.report(&key_path, format!("unknown field `{name}` in {what}"), fix);
+                self.report(
+                    &key_path,
+                    format!("unknown field `{name}` in {subject}"),
+                    fix,
+                );
                 continue;
             };
             if let Some((first, _)) = fields.get(field) {
                 let first_path = child(path, Step::Key(*first));
                 let message =
-                    format!("field `{field}` is set twice in {what} (first at {{first}})");
+                    format!("field `{field}` is set twice in {subject} (first at {{first}})");
                 self.report_repeat(&key_path, &first_path, message, "remove one");
                 continue;
             }
@@ -168,7 +172,7 @@ impl Checker {
         &mut self,
         fields: &Fields<'n>,
         path: &[Step],
-        what: &str,
+        subject: &str,
         field: &str,
     ) -> Option<(Vec<Step>, &'n Node)> {
         match fields.get(field) {
@@ -176,7 +180,7 @@ impl Checker {
             None => {
                 self.report(
                     path,
-                    format!("{what} has no `{field}` field"),
+                    format!("{subject} has no `{field}` field"),
                     format!("add `{field}:`"),
                 );
                 None
@@ -194,22 +198,22 @@ impl Checker {
             .map(|(index, node)| (child(path, Step::Value(*index)), *node))
     }
 
-    fn string(&mut self, node: &Node, path: &[Step], what: &str) -> Option<String> {
+    fn string(&mut self, node: &Node, path: &[Step], subject: &str) -> Option<String> {
         match node {
             Node::String(text) if !text.trim().is_empty() => Some(text.clone()),
             Node::String(_) => {
                 self.report(
                     path,
-                    format!("{what} is empty"),
-                    format!("write {what} as text"),
+                    format!("{subject} is empty"),
+                    format!("write {subject} as text"),
                 );
                 None
             }
             other => {
                 self.report(
                     path,
-                    format!("{what} is {}, not a string", other.kind()),
-                    format!("write {what} as text, in quotes if it looks like a number"),
+                    format!("{subject} is {}, not a string", other.kind()),
+                    format!("write {subject} as text, in quotes if it looks like a number"),
                 );
                 None
             }
@@ -344,37 +348,37 @@ impl Checker {
         None
     }
 
-    fn count(&mut self, node: &Node, path: &[Step], what: &str) -> Option<u32> {
+    fn count(&mut self, node: &Node, path: &[Step], subject: &str) -> Option<u32> {
         let (message, fix) = match node {
             Node::Integer(count) if *count >= 1 => match u32::try_from(*count) {
                 Ok(count) => return Some(count),
                 Err(_) => (
-                    format!("{what} {count} is larger than {}", u32::MAX),
+                    format!("{subject} {count} is larger than {}", u32::MAX),
                     "use a longer unit for the same rate".to_owned(),
                 ),
             },
             Node::Integer(0) => (
-                format!("{what} is 0"),
+                format!("{subject} is 0"),
                 "a limit must admit at least 1 call; write the documented count, \
                  or `unlimited` when the page lists no limit"
                     .to_owned(),
             ),
             Node::Integer(count) => (
-                format!("{what} is negative ({count})"),
+                format!("{subject} is negative ({count})"),
                 "write the documented count as a positive integer".to_owned(),
             ),
             Node::Float(count) => (
-                format!("{what} {count} is not a whole number"),
+                format!("{subject} {count} is not a whole number"),
                 "write a whole number of calls; for a fraction use a longer unit \
                  (0.5 per second is 30 per minute)"
                     .to_owned(),
             ),
             Node::String(text) => (
-                format!("{what} `{text}` is not a number"),
+                format!("{subject} `{text}` is not a number"),
                 "write the count as an integer such as `100`".to_owned(),
             ),
             other => (
-                format!("{what} is {}, not a count", other.kind()),
+                format!("{subject} is {}, not a count", other.kind()),
                 "write the count as an integer such as `100`".to_owned(),
             ),
         };
@@ -387,7 +391,7 @@ impl Checker {
         &mut self,
         fields: &Fields<'_>,
         path: &[Step],
-        what: &str,
+        subject: &str,
         unit: Unit,
     ) -> Option<Vec<Window>> {
         let unit = match Self::optional(fields, path, "unit") {
@@ -395,7 +399,7 @@ impl Checker {
             None => Some(unit),
         };
         let count = match Self::optional(fields, path, "count") {
-            Some((at, node)) => self.count(node, &at, &format!("the count of {what}")),
+            Some((at, node)) => self.count(node, &at, &format!("the count of {subject}")),
             None => None,
         };
         let mut windows = vec![Window {
@@ -409,7 +413,7 @@ impl Checker {
         let Node::Sequence(items) = node else {
             self.report(
                 &at,
-                format!("`windows` of {what} is {}, not a list", node.kind()),
+                format!("`windows` of {subject} is {}, not a list", node.kind()),
                 "write extra windows as a list such as `[{ count: 1000, unit: day }]`",
             );
             return None;
@@ -417,14 +421,14 @@ impl Checker {
         let mut valid = true;
         for (index, item) in items.iter().enumerate() {
             let item_path = child(&at, Step::Item(index));
-            let window = self.extra_window(item, &item_path, what, unit?);
+            let window = self.extra_window(item, &item_path, subject, unit?);
             let Some(window) = window else {
                 valid = false;
                 continue;
             };
             if let Some(first) = windows.iter().position(|known| known.unit == window.unit) {
                 let message = format!(
-                    "{what} has two limits per {} (first at {{first}})",
+                    "{subject} has two limits per {} (first at {{first}})",
                     window.unit
                 );
                 self.report_repeat(
@@ -446,16 +450,17 @@ impl Checker {
         &mut self,
         node: &Node,
         path: &[Step],
-        what: &str,
+        subject: &str,
         unit: Unit,
     ) -> Option<Window> {
-        let fields = self.fields(node, path, &format!("a window of {what}"), WINDOW_FIELDS)?;
+        let fields = self.fields(node, path, &format!("a window of {subject}"), WINDOW_FIELDS)?;
         let unit = match Self::optional(&fields, path, "unit") {
             Some((at, node)) => self.unit(node, &at)?,
             None => unit,
         };
-        let (at, node) = self.required(&fields, path, &format!("a window of {what}"), "count")?;
-        let count = self.count(node, &at, &format!("the count of a window of {what}"))?;
+        let (at, node) =
+            self.required(&fields, path, &format!("a window of {subject}"), "count")?;
+        let count = self.count(node, &at, &format!("the count of a window of {subject}"))?;
         Some(Window { count, unit })
     }
 
@@ -475,19 +480,19 @@ impl Checker {
                 continue;
             };
             let name = self.pool_name(&fields, &item_path, &pools);
-            let what = match &name {
+            let subject = match &name {
                 Some(name) => format!("pool `{name}`"),
                 None => "a pool".to_owned(),
             };
             if !fields.contains_key("count") {
                 self.report(
                     &item_path,
-                    format!("{what} has no `count` field"),
+                    format!("{subject} has no `count` field"),
                     "add `count:`",
                 );
                 continue;
             }
-            let windows = self.windows(&fields, &item_path, &what, unit);
+            let windows = self.windows(&fields, &item_path, &subject, unit);
             let note = Self::optional(&fields, &item_path, "note")
                 .and_then(|(at, node)| self.string(node, &at, "`note`"));
             if let (Some(name), Some(windows)) = (name, windows) {
@@ -605,14 +610,14 @@ impl Checker {
             .required(&fields, path, "a group", "name")
             .and_then(|(at, node)| self.string(node, &at, "the group name"));
         let (limits_path, limits) = self.required(&fields, path, "a group", "limits")?;
-        let what = match &name {
+        let subject = match &name {
             Some(name) => format!("group `{name}`"),
             None => "a group".to_owned(),
         };
         let Node::Mapping(entries) = limits else {
             self.report(
                 &limits_path,
-                format!("`limits` of {what} is {}, not a mapping", limits.kind()),
+                format!("`limits` of {subject} is {}, not a mapping", limits.kind()),
                 "write `limits:` as a mapping from operation name to limit, such as `SubmitJobs: 100`",
             );
             return None;
@@ -620,7 +625,7 @@ impl Checker {
         if entries.is_empty() {
             self.report(
                 &limits_path,
-                format!("{what} has no operations"),
+                format!("{subject} has no operations"),
                 "add operations under `limits:` or remove the group",
             );
         }
@@ -679,29 +684,29 @@ impl Checker {
         unit: Unit,
         pools: &[(Pool, Vec<Step>)],
     ) -> Option<(Limit, Option<String>)> {
-        let what = format!("`{name}`");
+        let subject = format!("`{name}`");
         match node {
             Node::String(text) if text == UNLIMITED => Some((Limit::default(), None)),
             Node::String(text) => {
                 self.report(
                     path,
-                    format!("the limit of {what} is `{text}`, which is not a count"),
+                    format!("the limit of {subject} is `{text}`, which is not a count"),
                     "write a count such as `100`, `unlimited`, or a mapping such as \
                      `{ count: 30, unit: minute }`",
                 );
                 None
             }
-            Node::Mapping(_) => self.limit_mapping(node, path, &what, unit, pools),
+            Node::Mapping(_) => self.limit_mapping(node, path, &subject, unit, pools),
             Node::Null => {
                 self.report(
                     path,
-                    format!("{what} has no limit"),
+                    format!("{subject} has no limit"),
                     "write its count, or `unlimited` when the page lists no limit",
                 );
                 None
             }
             other => {
-                let count = self.count(other, path, &format!("the limit of {what}"))?;
+                let count = self.count(other, path, &format!("the limit of {subject}"))?;
                 Some((Limit::new(count, unit), None))
             }
         }
@@ -711,11 +716,11 @@ impl Checker {
         &mut self,
         node: &Node,
         path: &[Step],
-        what: &str,
+        subject: &str,
         unit: Unit,
         pools: &[(Pool, Vec<Step>)],
     ) -> Option<(Limit, Option<String>)> {
-        let fields = self.fields(node, path, &format!("the limit of {what}"), LIMIT_FIELDS)?;
+        let fields = self.fields(node, path, &format!("the limit of {subject}"), LIMIT_FIELDS)?;
         let note = Self::optional(&fields, path, "note")
             .and_then(|(at, node)| self.string(node, &at, "`note`"));
         let pool = Self::optional(&fields, path, "pool")
@@ -730,7 +735,7 @@ impl Checker {
             if let Some(field) = extra {
                 self.report(
                     path,
-                    format!("{what} is `unlimited` but also sets `{field}`"),
+                    format!("{subject} is `unlimited` but also sets `{field}`"),
                     format!("remove `{field}`, or write the count the page states"),
                 );
                 return None;
@@ -753,14 +758,14 @@ impl Checker {
             }
             self.report(
                 path,
-                format!("the limit of {what} has no `count`"),
+                format!("the limit of {subject} has no `count`"),
                 "add `count:`, name a `pool:`, or write `unlimited`",
             );
             return None;
         }
-        let windows = self.windows(&fields, path, what, unit);
+        let windows = self.windows(&fields, path, subject, unit);
         let regions = match Self::optional(&fields, path, "regions") {
-            Some((at, node)) => self.regions(node, &at, what),
+            Some((at, node)) => self.regions(node, &at, subject),
             None => Some(Vec::new()),
         };
         if fields.contains_key("pool") && pool.is_none() {
@@ -794,11 +799,11 @@ impl Checker {
         None
     }
 
-    fn regions(&mut self, node: &Node, path: &[Step], what: &str) -> Option<Vec<RegionCount>> {
+    fn regions(&mut self, node: &Node, path: &[Step], subject: &str) -> Option<Vec<RegionCount>> {
         let Node::Mapping(entries) = node else {
             self.report(
                 path,
-                format!("`regions` of {what} is {}, not a mapping", node.kind()),
+                format!("`regions` of {subject} is {}, not a mapping", node.kind()),
                 "write `regions:` as a mapping from region id to count, such as `cn-shanghai: 120`",
             );
             return None;
@@ -822,7 +827,7 @@ impl Checker {
             if let Some(first) = regions.iter().position(|entry| entry.region == region) {
                 let first_path = child(path, Step::Key(first));
                 let message =
-                    format!("region `{region}` of {what} is listed twice (first at {{first}})");
+                    format!("region `{region}` of {subject} is listed twice (first at {{first}})");
                 self.report_repeat(&key_path, &first_path, message, "remove one");
                 valid = false;
                 continue;
@@ -831,7 +836,7 @@ impl Checker {
             match self.count(
                 value,
                 &value_path,
-                &format!("the count of {what} in {region}"),
+                &format!("the count of {subject} in {region}"),
             ) {
                 Some(count) => regions.push(RegionCount { region, count }),
                 None => valid = false,

@@ -10,11 +10,11 @@ use crate::yaml::Position;
 pub struct Diagnostic {
     /// The file as the user named it, such as `limits.yaml`.
     pub file: String,
-    /// Where the offending value starts, when it is known.
+    /// The position of the offending value, when it is known.
     pub position: Option<Position>,
-    /// What is wrong, naming the value.
+    /// The problem, naming the value.
     pub message: String,
-    /// How to fix it, as an instruction.
+    /// The fix, as an instruction.
     pub fix: String,
 }
 
@@ -44,7 +44,7 @@ impl TableError {
     ///
     /// # Panics
     ///
-    /// Panics if `diagnostics` is empty, because an error must say what failed.
+    /// Panics if `diagnostics` is empty, because an error must describe what failed.
     pub fn new(mut diagnostics: Vec<Diagnostic>) -> TableError {
         assert!(
             !diagnostics.is_empty(),

@@ -18,7 +18,7 @@
 //! assert_eq!(table.operation("SubmitJobs").unwrap().limit.windows[0].count, 100);
 //! ```
 //!
-//! Errors name the file, line and column and say how to fix the value:
+//! Errors name the file, line and column, and give the fix:
 //!
 //! ```
 //! let text = "service: mps\ntitle: MPS\ngroups:\n  - name: G\n    limits:\n      SubmitJobs: 0\n";

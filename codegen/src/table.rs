@@ -27,7 +27,7 @@ pub struct Table {
     pub groups: Vec<Group>,
 }
 
-/// Who shares one budget.
+/// The callers that share one budget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     /// One budget per Alibaba Cloud account, shared by all its RAM users.

@@ -9,6 +9,32 @@ use crate::table::{Operation, Pool, Table};
 /// Writes `table` as limits.yaml text. Reading the text back gives `table`.
 pub fn table_to_yaml(table: &Table) -> String {
     let mut out = String::new();
+    write_header(&mut out, table);
+
+    if !table.pools.is_empty() {
+        out.push_str("pools:\n");
+        for pool in &table.pools {
+            write_pool(&mut out, pool, table.unit);
+        }
+    }
+
+    out.push_str("groups:\n");
+    for group in &table.groups {
+        let _ = writeln!(out, "  - name: {}", scalar(&group.name));
+        if group.operations.is_empty() {
+            out.push_str("    limits: {}\n");
+            continue;
+        }
+        out.push_str("    limits:\n");
+        for operation in &group.operations {
+            write_operation(&mut out, operation, table.unit);
+        }
+    }
+    out
+}
+
+/// Writes the comment and the fields that describe the whole table.
+fn write_header(out: &mut String, table: &Table) {
     let _ = writeln!(out, "# Per-account API rate limits of {}.", table.title);
     out.push_str("# Transcribed from the documentation page below; `qps-limits check PAGE`\n");
     out.push_str("# compares the two, and `qps-limits import PAGE` re-transcribes it.\n");
@@ -23,25 +49,6 @@ pub fn table_to_yaml(table: &Table) -> String {
     }
     let _ = writeln!(out, "scope: {}", table.scope.name());
     let _ = writeln!(out, "unit: {}", table.unit);
-    if !table.pools.is_empty() {
-        out.push_str("pools:\n");
-        for pool in &table.pools {
-            write_pool(&mut out, pool, table.unit);
-        }
-    }
-    out.push_str("groups:\n");
-    for group in &table.groups {
-        let _ = writeln!(out, "  - name: {}", scalar(&group.name));
-        if group.operations.is_empty() {
-            out.push_str("    limits: {}\n");
-            continue;
-        }
-        out.push_str("    limits:\n");
-        for operation in &group.operations {
-            write_operation(&mut out, operation, table.unit);
-        }
-    }
-    out
 }
 
 /// Quotes a string only where YAML would read it as something else.

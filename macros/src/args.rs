@@ -5,7 +5,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{Expr, Ident, Path, Token};
 
-const OPTIONS: &str = "`limiter = <expr>` and `reject`";
+const OPTIONS: &str = "`limiter = <expr>`, `account = <expr>` and `reject`";
 
 /// The parsed arguments: an operation and options.
 pub struct Args {
@@ -13,6 +13,8 @@ pub struct Args {
     pub operation: Path,
     /// The limiter to use in place of the table's default.
     pub limiter: Option<Expr>,
+    /// The account whose budget the call draws from, for a keyed limiter.
+    pub account: Option<Expr>,
     /// Return an error instead of waiting when the call is over the limit.
     pub reject: Option<Span>,
 }
@@ -40,6 +42,7 @@ impl Parse for Args {
         let mut args = Args {
             operation,
             limiter: None,
+            account: None,
             reject: None,
         };
         while !input.is_empty() {
@@ -67,6 +70,17 @@ impl Args {
                     ));
                 }
                 self.limiter = Some(limiter);
+            }
+            "account" => {
+                input.parse::<Token![=]>()?;
+                let account: Expr = input.parse()?;
+                if self.account.is_some() {
+                    return Err(syn::Error::new(
+                        account.span(),
+                        "`account` is set twice; keep one",
+                    ));
+                }
+                self.account = Some(account);
             }
             "reject" => {
                 if self.reject.is_some() {

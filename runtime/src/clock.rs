@@ -5,15 +5,15 @@ use core::time::Duration;
 
 use governor::clock::{FakeRelativeClock, MonotonicClock, QuantaClock};
 
-/// The clock limiters use unless told otherwise: governor's TSC-based clock.
+/// The clock limiters use by default: governor's TSC-based clock.
 pub type DefaultClock = QuantaClock;
 
 /// A clock to read and to wait on.
 ///
 /// Async waits use Tokio's timer, so they need a Tokio runtime with time
 /// enabled. The timer fires on millisecond ticks and may wake a waiter up to
-/// a tick late; limiters reserve each waiter's slot before it sleeps, so a late
-/// wake-up delays that one call but shifts no later slot. The fake clock advances itself by the time a waiter sleeps, which
+/// a tick late. Limiters reserve each waiter's slot before it sleeps, so a
+/// late wake-up delays that one call but shifts no later slot. The fake clock advances itself by the time a waiter sleeps, which
 /// makes waits in tests instant and deterministic.
 pub trait Clock: governor::clock::Clock + Clone + Send + Sync + 'static {
     /// Returns after at least `duration` has passed on this clock.

@@ -2,9 +2,9 @@
 //!
 //! governor decides whether a call is admitted at the clock's current time.
 //! A waiter that sleeps until its earliest time wakes up late by the timer's
-//! slack, and GCRA restarts its schedule from that late time, so each late
-//! wake-up would cost throughput: about one timer tick per call, 3% of a
-//! 100-per-second limit with Tokio's millisecond timer. Instead, the waiter
+//! slack, and GCRA restarts its schedule from that late time. Each late
+//! wake-up would so cost throughput: up to one timer tick per call, which
+//! measured 3% of a 100-per-second limit with Tokio's millisecond timer. Instead, the waiter
 //! at the head of the queue reserves its slot ahead. It evaluates the same
 //! GCRA rule at the slot's time and moves the TATs as if the call had been
 //! admitted then. The call goes out when the waiter wakes, a little late,
@@ -87,8 +87,8 @@ pub(crate) fn reserve_one<C: Clock>(
 }
 
 /// Reserves the earliest slot at or after `now` that every window admits,
-/// under `lock` when one is given (otherwise the caller holds the account
-/// exclusively). Returns `None` when the account lacks a cell.
+/// under `lock` when one is given. Without one, the caller has exclusive
+/// access to the account. Returns `None` when the account lacks a cell.
 pub(crate) fn reserve_all<'a, C: Clock + 'a>(
     windows: impl Iterator<Item = &'a PlannedWindow<C>> + Clone,
     cells: &impl Cells,

@@ -5,7 +5,9 @@
 use std::time::Duration;
 
 use qps_limits::mps::{Limiter, Operation};
-use qps_limits::{Config, FakeClock, Rejected, rate_limited};
+use qps_limits::{
+    AccountsFull, Config, FakeClock, KeyedLimiter, KeyedRejected, Rejected, rate_limited,
+};
 
 struct Client {
     limiter: Limiter<FakeClock>,
@@ -115,4 +117,80 @@ fn blocking_function_uses_default_limiter() {
             .check(Operation::QueryJobList)
             .is_err()
     );
+}
+
+/// A client acting for many accounts, each with its own budget.
+struct TenantClient {
+    limiter: KeyedLimiter<Operation, String, FakeClock>,
+}
+
+impl TenantClient {
+    fn new(max_accounts: usize) -> TenantClient {
+        let limiter = KeyedLimiter::with_clock(Config::default(), FakeClock::default())
+            .unwrap()
+            .with_max_accounts(max_accounts);
+        TenantClient { limiter }
+    }
+
+    fn elapsed(&self) -> Duration {
+        Duration::from(governor::clock::Clock::now(self.limiter.clock()))
+    }
+
+    #[rate_limited(SubmitJobs, limiter = &self.limiter, account = tenant.to_owned())]
+    async fn submit_jobs(&self, tenant: &str) -> Result<String, AccountsFull> {
+        Ok(format!("submitted for {tenant}"))
+    }
+
+    #[rate_limited(SubmitJobs, limiter = &self.limiter, account = tenant.to_owned())]
+    fn submit_jobs_blocking(&self, tenant: &str) -> Result<(), AccountsFull> {
+        Ok(())
+    }
+
+    #[rate_limited(ListAllMediaBucket, limiter = &self.limiter, account = tenant.to_owned(), reject)]
+    fn list_buckets(&self, tenant: &str) -> Result<(), KeyedRejected> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn account_option_keeps_budgets_apart() {
+    let client = TenantClient::new(10);
+    assert_eq!(client.submit_jobs("a").await.unwrap(), "submitted for a");
+    assert_eq!(client.submit_jobs("b").await.unwrap(), "submitted for b");
+    assert_eq!(client.elapsed(), Duration::ZERO);
+
+    client.submit_jobs("a").await.unwrap();
+    let interval = client.limiter.quotas(Operation::SubmitJobs)[0].interval();
+    assert_eq!(client.elapsed(), interval);
+    assert_eq!(client.limiter.len(), 2);
+}
+
+#[test]
+fn account_option_blocks_per_account() {
+    let client = TenantClient::new(10);
+    client.submit_jobs_blocking("a").unwrap();
+    client.submit_jobs_blocking("a").unwrap();
+    let interval = client.limiter.quotas(Operation::SubmitJobs)[0].interval();
+    assert_eq!(client.elapsed(), interval);
+}
+
+#[tokio::test]
+async fn full_keyed_limiter_returns_error() {
+    let client = TenantClient::new(1);
+    client.submit_jobs("a").await.unwrap();
+    let full = client.submit_jobs("b").await.unwrap_err();
+    assert_eq!(full.max_accounts, 1);
+}
+
+#[test]
+fn account_option_rejects_per_account() {
+    let client = TenantClient::new(10);
+    assert!(client.list_buckets("a").is_ok());
+    assert!(client.list_buckets("b").is_ok());
+    match client.list_buckets("a") {
+        Err(KeyedRejected::Rejected(rejected)) => {
+            assert_eq!(rejected.operation, "ListAllMediaBucket")
+        }
+        other => panic!("expected a rejection, got {other:?}"),
+    }
 }

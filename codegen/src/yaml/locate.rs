@@ -1,8 +1,8 @@
 //! Line and column of a node, found by walking the document a second time.
 //!
 //! serde_yaml attaches a position only to errors, and only the innermost
-//! node's position survives. To find where a node sits, the document is
-//! deserialized again along a path and fails on purpose at that node; the
+//! node's position survives. To find the position of a node, the document is
+//! deserialized again along a path and fails on purpose at that node. The
 //! position of that error is the node's position. Tables are small and this
 //! runs only when there is something to report.
 
