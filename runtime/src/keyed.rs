@@ -438,22 +438,14 @@ impl<O: Operation, K: Hash + Eq + Clone, C: Clock> KeyedLimiter<O, K, C> {
     /// account's state as [`Limiter::set_limit`](crate::Limiter::set_limit)
     /// does.
     pub fn set_limit(&self, operation: O, windows: &[Window]) -> Result<(), ConfigError> {
-        self.change_limits(|limits| {
-            let mut changed = limits.clone();
-            changed.set(operation, windows);
-            changed
-        })?;
+        self.change_limits(|limits| limits.with(operation, windows))?;
         tracing::info!(operation = %operation, windows = ?windows, "rate limit overridden for every account");
         Ok(())
     }
 
     /// Restores the documented limit of `operation` for every account.
     pub fn clear_limit(&self, operation: O) -> Result<(), ConfigError> {
-        self.change_limits(|limits| {
-            let mut changed = limits.clone();
-            changed.clear(operation);
-            changed
-        })?;
+        self.change_limits(|limits| limits.without(operation))?;
         tracing::info!(operation = %operation, "rate limit override removed for every account");
         Ok(())
     }

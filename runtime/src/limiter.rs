@@ -205,22 +205,14 @@ impl<O: Operation, C: Clock> Limiter<O, C> {
     /// nothing earlier than the old ones would have, so the change grants no
     /// fresh burst. An empty list removes the operation's own limit.
     pub fn set_limit(&self, operation: O, windows: &[Window]) -> Result<(), ConfigError> {
-        self.change_limits(|limits| {
-            let mut changed = limits.clone();
-            changed.set(operation, windows);
-            changed
-        })?;
+        self.change_limits(|limits| limits.with(operation, windows))?;
         tracing::info!(operation = %operation, windows = ?windows, "rate limit overridden");
         Ok(())
     }
 
     /// Restores the documented limit of `operation`, keeping its state.
     pub fn clear_limit(&self, operation: O) -> Result<(), ConfigError> {
-        self.change_limits(|limits| {
-            let mut changed = limits.clone();
-            changed.clear(operation);
-            changed
-        })?;
+        self.change_limits(|limits| limits.without(operation))?;
         tracing::info!(operation = %operation, "rate limit override removed");
         Ok(())
     }

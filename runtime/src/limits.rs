@@ -51,6 +51,20 @@ impl<O: Operation> LimitSet<O> {
         self
     }
 
+    /// Returns a copy with the windows of `operation` replaced.
+    pub(crate) fn with(&self, operation: O, windows: &[Window]) -> Self {
+        let mut changed = self.clone();
+        changed.set(operation, windows);
+        changed
+    }
+
+    /// Returns a copy with the documented limit of `operation` restored.
+    pub(crate) fn without(&self, operation: O) -> Self {
+        let mut changed = self.clone();
+        changed.clear(operation);
+        changed
+    }
+
     /// Restores the documented limit of `operation`.
     pub fn clear(&mut self, operation: O) -> &mut Self {
         if let Some(entry) = self.operations.get_mut(operation.index()) {
