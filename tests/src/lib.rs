@@ -4,3 +4,10 @@
 
 pub mod server;
 pub mod simulation;
+
+/// The limits of an ApsaraVideo Live excerpt made for the simulation: one
+/// operation limited per minute and a pool shared by two operations,
+/// generated from `tables/live.yaml`.
+pub mod live {
+    qps_limits::limits!("tables/live.yaml");
+}

@@ -9,7 +9,7 @@ use qps_limits_tests::simulation::{self, Mode, Options, SimulationError};
 async fn strict_avoids_throttling_plain_does_not() {
     let options = Options {
         seconds: 2,
-        operations: vec![Operation::SubmitJobs],
+        operations: vec![Operation::SubmitJobs.into()],
         ..Options::default()
     };
     let report = simulation::run(&options, &|progress| eprintln!("{progress}"))
@@ -34,7 +34,7 @@ async fn strict_avoids_throttling_plain_does_not() {
 #[tokio::test]
 async fn unsupported_operation_is_rejected() {
     let options = Options {
-        operations: vec![Operation::SubmitJobs, Operation::CancelJob],
+        operations: vec![Operation::SubmitJobs.into(), Operation::CancelJob.into()],
         ..Options::default()
     };
     let error = simulation::run(&options, &|_| {})
@@ -66,4 +66,22 @@ async fn zero_callers_is_rejected() {
         matches!(error, SimulationError::InvalidOption(_)),
         "error {error:?}"
     );
+}
+
+#[tokio::test]
+async fn last_port_is_rejected() {
+    // The Live server listens on the port after the MPS server's.
+    let options = Options {
+        port: u16::MAX,
+        ..Options::default()
+    };
+    let error = simulation::run(&options, &|_| {})
+        .await
+        .expect_err("port 65535 leaves no port for the Live server");
+
+    assert!(
+        matches!(error, SimulationError::InvalidOption(_)),
+        "error {error:?}"
+    );
+    assert!(error.to_string().contains("65535"), "error {error}");
 }

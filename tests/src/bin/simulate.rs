@@ -1,7 +1,7 @@
-//! Runs MPS client functions annotated with `#[qps_limits::rate_limited]`
-//! against a local throttling server, first paced by the strict limiter, then
-//! by plain governor limiters, and prints the admitted rate and the throttled
-//! calls of each.
+//! Runs MPS and ApsaraVideo Live client functions annotated with
+//! `#[qps_limits::rate_limited]` against local throttling servers, first paced
+//! by the strict limiter, then by plain governor limiters, and prints the
+//! admitted rate and the throttled calls of each operation and pool.
 //!
 //! Progress and logs go to stderr, filtered by `RUST_LOG` (`info` by default).
 //! The figures go to stdout, as a table or, with `--json`, as one JSON object.
@@ -10,12 +10,11 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use qps_limits::mps::Operation;
-use qps_limits_tests::simulation::{self, Options, UnsupportedOperation};
+use qps_limits_tests::simulation::{self, Options, SimulatedOperation, UnsupportedOperation};
 use tracing_subscriber::EnvFilter;
 
-/// Measures the strict limiter against plain governor quotas on a local
-/// server that throttles like MPS.
+/// Measures the strict limiter against plain governor quotas on local
+/// servers that throttle like MPS and ApsaraVideo Live.
 #[derive(Debug, Parser)]
 #[command(name = "simulate")]
 struct Arguments {
@@ -27,12 +26,14 @@ struct Arguments {
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1024))]
     callers: u64,
 
-    /// Operations to call, separated by commas.
-    #[arg(long, value_delimiter = ',', value_parser = parse_operation, default_value = "SubmitJobs,ListAllMediaBucket")]
-    operations: Vec<Operation>,
+    /// Operations to call, separated by commas: MPS operations, Live
+    /// operations, or both.
+    #[arg(long, value_delimiter = ',', value_parser = parse_operation, default_values_t = Options::default().operations)]
+    operations: Vec<SimulatedOperation>,
 
-    /// Port of the throttling server on 127.0.0.1; 0 picks a free one.
-    #[arg(long, default_value_t = 0)]
+    /// Port of the MPS throttling server on 127.0.0.1. The Live server takes
+    /// the next port. 0 picks free ports.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=65534))]
     port: u16,
 
     /// Print the figures as one JSON object instead of a table.
@@ -40,10 +41,10 @@ struct Arguments {
     json: bool,
 }
 
-/// Parses an operation name with the generated `FromStr`, and rejects the
-/// operations the simulation client has no method for.
-fn parse_operation(name: &str) -> Result<Operation, String> {
-    let operation: Operation = name.trim().parse().map_err(|error| format!("{error}"))?;
+/// Finds an operation by name in the MPS table or the Live excerpt, and
+/// rejects the operations the simulation clients have no method for.
+fn parse_operation(name: &str) -> Result<SimulatedOperation, String> {
+    let operation: SimulatedOperation = name.trim().parse().map_err(|error| format!("{error}"))?;
     UnsupportedOperation::check(&[operation]).map_err(|error| error.to_string())?;
     Ok(operation)
 }

@@ -7,20 +7,24 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use qps_limits::mps::Operation;
+use qps_limits::mps;
 use serde::Serialize;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
+use crate::live;
 use crate::server::SuccessBody;
-use crate::simulation::client::{CallError, MpsClient};
+use crate::simulation::client::{CallError, Clients};
 use crate::simulation::mode::Mode;
+use crate::simulation::operation::SimulatedOperation;
 use crate::simulation::pacer::Pacer;
 
 /// How long after a whole second of the wall clock a run starts.
 ///
 /// The server's windows start on whole seconds, so a fixed offset makes the
-/// first window of every run equally long, and runs comparable.
+/// first window of every run equally long, and runs comparable. It also keeps
+/// minute boundaries out of a run's first 0.9 s, so the burst that a plain
+/// per-minute limiter sends at the start usually lands in one server window.
 pub const START_OFFSET: Duration = Duration::from_millis(100);
 
 /// The responses the callers of one operation received.
@@ -44,7 +48,7 @@ pub struct Progress {
     /// The run's length in seconds.
     pub seconds: u64,
     /// The responses so far, per operation.
-    pub operations: Vec<(Operation, Responses)>,
+    pub operations: Vec<(SimulatedOperation, Responses)>,
 }
 
 impl fmt::Display for Progress {
@@ -75,7 +79,7 @@ struct Counters {
 }
 
 impl Counters {
-    fn count(&self, operation: Operation, result: &Result<SuccessBody, CallError>) {
+    fn count(&self, operation: SimulatedOperation, result: &Result<SuccessBody, CallError>) {
         let counter = match result {
             Ok(_) => &self.admitted,
             Err(error) if error.is_throttling() => &self.throttled,
@@ -101,21 +105,25 @@ impl Counters {
 /// What one run does: which operations, how many callers each, how long.
 pub(crate) struct Load<'a> {
     pub(crate) mode: Mode,
-    pub(crate) operations: &'a [Operation],
+    pub(crate) operations: &'a [SimulatedOperation],
     pub(crate) callers: usize,
     pub(crate) seconds: u64,
 }
 
 impl Load<'_> {
-    /// Runs the load through `client`, starting [`START_OFFSET`] after the
+    /// Runs the load through `clients`, starting [`START_OFFSET`] after the
     /// next whole second, and returns the responses per operation in the
     /// order of `operations`. Calls `progress` once per second.
-    pub(crate) async fn run<P: Pacer + 'static>(
+    pub(crate) async fn run<M, L>(
         &self,
-        client: MpsClient<P>,
+        clients: Clients<M, L>,
         progress: &(dyn Fn(&Progress) + Sync),
-    ) -> Vec<Responses> {
-        let client = Arc::new(client);
+    ) -> Vec<Responses>
+    where
+        M: Pacer<mps::Operation> + 'static,
+        L: Pacer<live::Operation> + 'static,
+    {
+        let clients = Arc::new(clients);
         let counters: Vec<Arc<Counters>> = self.operations.iter().map(|_| Arc::default()).collect();
         tokio::time::sleep(until_next_start()).await;
 
@@ -125,7 +133,7 @@ impl Load<'_> {
         for (&operation, counters) in self.operations.iter().zip(&counters) {
             for _ in 0..self.callers {
                 callers.spawn(call_until(
-                    Arc::clone(&client),
+                    Arc::clone(&clients),
                     operation,
                     deadline,
                     Arc::clone(counters),
@@ -166,14 +174,17 @@ impl Load<'_> {
 
 /// Calls `operation` again and again until `deadline`. A call still waiting
 /// for its turn or its response at the deadline is dropped and not counted.
-async fn call_until<P: Pacer>(
-    client: Arc<MpsClient<P>>,
-    operation: Operation,
+async fn call_until<M, L>(
+    clients: Arc<Clients<M, L>>,
+    operation: SimulatedOperation,
     deadline: Instant,
     counters: Arc<Counters>,
-) {
+) where
+    M: Pacer<mps::Operation>,
+    L: Pacer<live::Operation>,
+{
     while Instant::now() < deadline {
-        let Ok(result) = tokio::time::timeout_at(deadline, client.call(operation)).await else {
+        let Ok(result) = tokio::time::timeout_at(deadline, clients.call(operation)).await else {
             break;
         };
         counters.count(operation, &result);

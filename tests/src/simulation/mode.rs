@@ -8,9 +8,11 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
-    /// The process-wide strict limiter, `qps_limits::mps::default_limiter()`.
+    /// The process-wide strict limiter of each table, such as
+    /// `qps_limits::mps::default_limiter()`.
     Strict,
-    /// Plain governor limiters, `Quota::per_second(count)` for each operation.
+    /// Plain governor limiters, one per operation with the quota of its
+    /// documented window, such as `Quota::per_second(count)`.
     Plain,
 }
 
@@ -26,8 +28,8 @@ impl Mode {
         }
     }
 
-    /// Returns the server account the mode's calls are charged to. Each mode
-    /// has its own, so runs do not share windows.
+    /// Returns the server account the mode's calls are charged to, on every
+    /// server. Each mode has its own, so runs do not share windows.
     pub const fn account(self) -> &'static str {
         match self {
             Mode::Strict => "simulation-strict",

@@ -2,64 +2,71 @@
 //! qps-limits, or plain governor limiters for comparison.
 
 use core::future::Future;
+use core::marker::PhantomData;
 use core::num::NonZeroU32;
 
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
-use qps_limits::mps::{Limiter, Operation};
-use qps_limits::{Unit, Window};
+use qps_limits::{Limiter, Operation, Unit, Window};
 
-/// Waits until a call to an operation may be sent.
+use crate::simulation::operation::first_window;
+
+/// Waits until a call to an operation of table `O` may be sent.
 ///
 /// `#[rate_limited(.., limiter = &self.pacer)]` calls [`Pacer::until_ready`]
 /// before the annotated method's body runs.
-pub trait Pacer: Send + Sync {
+pub trait Pacer<O: Operation>: Send + Sync {
     /// Returns when a call to `operation` may be sent.
-    fn until_ready(&self, operation: Operation) -> impl Future<Output = ()> + Send;
+    fn until_ready(&self, operation: O) -> impl Future<Output = ()> + Send;
 }
 
-impl<P: Pacer + ?Sized> Pacer for &P {
-    fn until_ready(&self, operation: Operation) -> impl Future<Output = ()> + Send {
+impl<O: Operation, P: Pacer<O> + ?Sized> Pacer<O> for &P {
+    fn until_ready(&self, operation: O) -> impl Future<Output = ()> + Send {
         (**self).until_ready(operation)
     }
 }
 
-/// The strict limiter: never more than the documented count in any window.
-impl Pacer for Limiter {
-    fn until_ready(&self, operation: Operation) -> impl Future<Output = ()> + Send {
+/// The strict limiter: never more than the documented count in any window,
+/// of an operation or of the pool it shares.
+impl<O: Operation> Pacer<O> for Limiter<O> {
+    fn until_ready(&self, operation: O) -> impl Future<Output = ()> + Send {
         Limiter::until_ready(self, operation)
     }
 }
 
-/// One plain governor limiter per operation, with the quota a governor user
-/// would write for the documented limit, such as `Quota::per_second(100)`.
+/// One plain governor limiter per operation of table `O`, with the quota a
+/// governor user would write for the documented limit, such as
+/// `Quota::per_second(100)` or `Quota::per_minute(1000)`.
 ///
 /// Such a quota allows a burst of the whole count, so from idle it admits
 /// nearly twice the count in the first window, and the server throttles the
-/// excess.
-pub struct PlainLimiter {
+/// excess. Each member of a pool gets the pool's quota to itself, as if the
+/// pool's count were its own, so together the members exceed the pool too.
+pub struct PlainLimiter<O> {
     limiters: Vec<Option<DefaultDirectRateLimiter>>,
+    operations: PhantomData<fn(O)>,
 }
 
-impl PlainLimiter {
-    /// Builds a limiter for every MPS operation from its first window. An
-    /// operation without windows is not limited.
-    pub fn for_table() -> PlainLimiter {
-        let limiters = Operation::ALL
-            .iter()
-            .map(|operation| {
-                operation
-                    .limit()
-                    .windows()
-                    .first()
-                    .map(|window| RateLimiter::direct(plain_quota(*window)))
+impl<O: Operation> PlainLimiter<O> {
+    /// Builds a limiter for every operation of `O`'s table from its first
+    /// window, or its pool's first window when it has none of its own. An
+    /// operation the table does not limit is not limited here either.
+    pub fn for_table() -> PlainLimiter<O> {
+        let limiters = (0..O::COUNT)
+            .map(|index| {
+                O::from_index(index)
+                    .and_then(first_window)
+                    .map(|window| RateLimiter::direct(plain_quota(window)))
             })
             .collect();
-        PlainLimiter { limiters }
+        PlainLimiter {
+            limiters,
+            operations: PhantomData,
+        }
     }
 }
 
-impl Pacer for PlainLimiter {
-    async fn until_ready(&self, operation: Operation) {
+impl<O: Operation> Pacer<O> for PlainLimiter<O> {
+    async fn until_ready(&self, operation: O) {
         if let Some(limiter) = &self.limiters[operation.index()] {
             limiter.until_ready().await;
         }
