@@ -36,7 +36,12 @@ pub fn table_to_yaml(table: &Table) -> String {
 /// Writes the comment and the fields that describe the whole table.
 fn write_header(out: &mut String, table: &Table) {
     let _ = writeln!(out, "# Per-account API rate limits of {}.", table.title);
-    out.push_str("# Transcribed from the documentation page below; `qps-limits check PAGE`\n");
+    let page = if table.source.is_some() {
+        "the documentation page below"
+    } else {
+        "its documentation page"
+    };
+    let _ = writeln!(out, "# Transcribed from {page}; `qps-limits check PAGE`");
     out.push_str("# compares the two, and `qps-limits import PAGE` re-transcribes it.\n");
     let _ = writeln!(out, "schema: {}", table.schema);
     let _ = writeln!(out, "service: {}", scalar(&table.service));

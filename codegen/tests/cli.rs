@@ -325,12 +325,14 @@ fn check_reports_differences() {
     let page = fixture(EN_PAGE);
     let output = run(dir.path(), &["check", page.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(
-        stdout(&output),
-        "changed  SubmitJobs: 120 per second -> 100 per second\n\
+    let expected = format!(
+        "from limits.yaml (the table) to {} (the page):\n\
+         changed  SubmitJobs: 120 per second -> 100 per second\n\
          added    ListJob: 100 per second (group \"Transcoding APIs\")\n\
-         removed  SubmitOldJob: 5 per second (group \"Media review APIs\")\n"
+         removed  SubmitOldJob: 5 per second (group \"Media review APIs\")\n",
+        page.display()
     );
+    assert_eq!(stdout(&output), expected);
     assert!(
         stderr(&output).starts_with("limits.yaml differs from "),
         "{}",
@@ -419,4 +421,106 @@ fn import_by_url_reports_failed_fetch() {
         format!("failed to fetch {url}: the server returned HTTP status 404; check the address\n")
     );
     assert!(!dir.path().join("out.yaml").exists());
+}
+
+/// Returns the MPS page up to the "Media workflow APIs" heading: seven whole
+/// groups with 25 operations, as a copy that stopped between two rows.
+fn page_cut_between_rows() -> String {
+    let page = fs::read_to_string(fixture(EN_PAGE)).unwrap();
+    let end = page.find("Media workflow APIs").unwrap();
+    page[..end].to_owned()
+}
+
+#[test]
+fn import_refuses_to_drop_operations() {
+    let dir = workspace();
+    fs::write(dir.path().join("cut.txt"), page_cut_between_rows()).unwrap();
+    let output = run(
+        dir.path(),
+        &["import", "cut.txt", "--service", "mps", "-o", "limits.yaml"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with(
+            "the page lacks 27 operations of limits.yaml: AddMediaWorkflow, ActivateMediaWorkflow,"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("pass --allow-removals"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("limits.yaml")).unwrap(),
+        limits_yaml()
+    );
+}
+
+#[test]
+fn merge_refuses_to_drop_operations() {
+    let dir = workspace();
+    fs::write(dir.path().join("cut.txt"), page_cut_between_rows()).unwrap();
+    let output = run(
+        dir.path(),
+        &[
+            "import",
+            "cut.txt",
+            "--service",
+            "mps",
+            "--merge",
+            "limits.yaml",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("the page lacks 27 operations of limits.yaml"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn allow_removals_writes_shorter_table() {
+    let dir = workspace();
+    fs::write(dir.path().join("cut.txt"), page_cut_between_rows()).unwrap();
+    let args = [
+        "import",
+        "cut.txt",
+        "--service",
+        "mps",
+        "-o",
+        "limits.yaml",
+        "--allow-removals",
+    ];
+    let output = run(dir.path(), &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "wrote limits.yaml: 25 operations in 7 groups\n"
+    );
+}
+
+#[test]
+fn show_takes_file_argument() {
+    let dir = workspace();
+    let positional = run(dir.path(), &["show", "limits.yaml"]);
+    let flag = run(dir.path(), &["show", "--table", "limits.yaml"]);
+    assert_eq!(positional.status.code(), Some(0), "{}", stderr(&positional));
+    assert_eq!(stdout(&positional), stdout(&flag));
+    assert!(stdout(&positional).contains("52 operations in 12 groups"));
+}
+
+#[test]
+fn counts_use_singular_for_one() {
+    let dir = workspace();
+    let table = "service: mps\ntitle: MPS\ngroups:\n  - name: Transcoding APIs\n    limits:\n      SubmitJobs: 100\n";
+    fs::write(dir.path().join("one.yaml"), table).unwrap();
+    let output = run(dir.path(), &["lint", "one.yaml"]);
+    assert_eq!(
+        stdout(&output),
+        "one.yaml: valid, 1 operation in 1 group (service mps)\n"
+    );
 }

@@ -3,7 +3,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{Expr, Item, ItemFn, Path, ReturnType};
+use syn::{AttrStyle, Expr, Item, ItemFn, Path, ReturnType};
 
 use crate::args::Args;
 use crate::table::{mps, unknown_operation};
@@ -30,6 +30,8 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         None => admission(&args, &function, &operation)?,
     };
 
+    // The body's statements follow the admission directly: wrapping the body
+    // in a block of its own would trip `unused_braces` on one-line bodies.
     let ItemFn {
         attrs,
         vis,
@@ -37,11 +39,16 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         block,
         ..
     } = &function;
+    let (inner, outer): (Vec<_>, Vec<_>) = attrs
+        .iter()
+        .partition(|attribute| matches!(attribute.style, AttrStyle::Inner(_)));
+    let statements = &block.stmts;
     Ok(quote! {
-        #(#attrs)*
+        #(#outer)*
         #vis #sig {
+            #(#inner)*
             #admit
-            #block
+            #(#statements)*
         }
     })
 }

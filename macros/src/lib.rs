@@ -9,15 +9,14 @@ mod table;
 use proc_macro::TokenStream;
 
 /// Waits for (or rejects a call over) the rate limit of an operation before
-/// the function body runs. See the `qps-limits` crate for the options.
+/// the function body runs.
 #[proc_macro_attribute]
 pub fn rate_limited(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::rate_limited(args.into(), item.into()).into()
 }
 
 /// Generates the `Operation` enum, constants, table and limiter type of a
-/// limits.yaml file, at the call site. The path is relative to the calling
-/// crate's manifest directory.
+/// limits.yaml file, at the call site.
 #[proc_macro]
 pub fn limits(input: TokenStream) -> TokenStream {
     table::limits(input.into()).into()

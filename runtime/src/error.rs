@@ -15,13 +15,16 @@ use crate::limit::Unit;
 pub struct NotUntil<I> {
     operation: &'static str,
     earliest: I,
+    wait: Duration,
 }
 
 impl<I: Reference> NotUntil<I> {
-    pub(crate) fn new(operation: &'static str, earliest: I) -> Self {
+    /// Builds the outcome of a check made at `now`.
+    pub(crate) fn new(operation: &'static str, earliest: I, now: I) -> Self {
         NotUntil {
             operation,
             earliest,
+            wait: earliest.duration_since(now).into(),
         }
     }
 
@@ -40,14 +43,19 @@ impl<I: Reference> NotUntil<I> {
     pub fn wait_time_from(&self, now: I) -> Duration {
         self.earliest.duration_since(now).into()
     }
+
+    /// Returns how long the call had to wait when it was checked.
+    pub fn wait_time(&self) -> Duration {
+        self.wait
+    }
 }
 
-impl<I: fmt::Debug> fmt::Display for NotUntil<I> {
+impl<I> fmt::Display for NotUntil<I> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "`{}` is at its rate limit until {:?}",
-            self.operation, self.earliest
+            "`{}` is at its rate limit; the next call is admitted {:?} after the check",
+            self.operation, self.wait
         )
     }
 }

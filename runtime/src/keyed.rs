@@ -134,6 +134,7 @@ impl<O: Operation, K: Hash + Eq + Clone, C: Clock> KeyedLimiter<O, K, C> {
                 Err(Denied::NotUntil(NotUntil::new(
                     operation_name::<O>(index),
                     earliest,
+                    self.clock.now(),
                 )))
             }
             Err(full) => Err(Denied::AccountsFull(full)),
@@ -146,7 +147,7 @@ impl<O: Operation, K: Hash + Eq + Clone, C: Clock> KeyedLimiter<O, K, C> {
             .map_err(|denied| match denied {
                 Denied::NotUntil(not_until) => KeyedRejected::Rejected(Rejected {
                     operation: not_until.operation(),
-                    retry_after: not_until.wait_time_from(self.clock.now()),
+                    retry_after: not_until.wait_time(),
                 }),
                 Denied::AccountsFull(full) => KeyedRejected::AccountsFull(full),
             })

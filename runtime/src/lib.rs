@@ -154,7 +154,64 @@ pub use limit::{Limit, RegionCount, Unit, Window};
 pub use limiter::Limiter;
 pub use limits::LimitSet;
 pub use operation::{DefaultLimiter, Operation, UnknownOperation};
-pub use qps_limits_macros::{limits, rate_limited};
+/// Generates a table's API (`Operation`, one constant per operation, `TABLE`,
+/// `Limiter`, `default_limiter`) from a limits.yaml file, inside the module
+/// that calls it.
+///
+/// The path is relative to the calling crate's `Cargo.toml`. The table is
+/// validated when the crate compiles: each problem is a compile error with
+/// the file, line and column, and a change to the file rebuilds the crate.
+///
+/// ```ignore
+/// mod vod {
+///     qps_limits::limits!("vod.yaml");
+/// }
+///
+/// #[qps_limits::rate_limited(vod::Operation::GetPlayInfo)]
+/// async fn get_play_info(video_id: &str) { /* ... */ }
+/// ```
+pub use qps_limits_macros::limits;
+/// Admits a call before the function body runs: waits for the operation's
+/// rate limit, or returns an error with `reject`.
+///
+/// The first argument is the operation: a bare MPS operation name, checked
+/// against limits.yaml when the crate compiles, or a path to another table's
+/// operation, such as `vod::Operation::GetPlayInfo`. The options:
+///
+/// - `limiter = <expr>`: the limiter to use, in place of the table's
+///   process-wide default limiter.
+/// - `account = <expr>`: the account whose budget the call draws from. The
+///   limiter must be a [`KeyedLimiter`], and the function returns a `Result`
+///   whose error converts from [`AccountsFull`].
+/// - `reject`: return `Err(From::from(`[`Rejected`]`))` (or a
+///   [`KeyedRejected`] with `account`) instead of waiting.
+///
+/// Async functions wait with [`Limiter::until_ready`], others with
+/// [`Limiter::until_ready_blocking`].
+///
+/// ```
+/// use std::time::Duration;
+/// use qps_limits::mps::{Limiter, Operation};
+/// use qps_limits::{Config, FakeClock, Rejected, rate_limited};
+///
+/// struct Client {
+///     limiter: Limiter<FakeClock>,
+/// }
+///
+/// impl Client {
+///     #[rate_limited(ListAllMediaBucket, limiter = &self.limiter, reject)]
+///     fn list_buckets(&self) -> Result<Vec<String>, Rejected> {
+///         Ok(Vec::new())
+///     }
+/// }
+///
+/// let limiter = Limiter::with_clock(Config::default(), FakeClock::default()).unwrap();
+/// let client = Client { limiter };
+/// assert!(client.list_buckets().is_ok());
+/// let rejected = client.list_buckets().unwrap_err();
+/// assert!(rejected.retry_after > Duration::from_millis(99));
+/// ```
+pub use qps_limits_macros::rate_limited;
 pub use table::{OperationSpec, PoolSpec, TableSpec};
 
 /// The limits of ApsaraVideo Media Processing (MPS), generated from limits.yaml.

@@ -97,7 +97,11 @@ impl<O: Operation, C: Clock> Limiter<O, C> {
             }
             Err(earliest) => {
                 counters.reject();
-                Err(NotUntil::new(operation_name::<O>(index), earliest))
+                Err(NotUntil::new(
+                    operation_name::<O>(index),
+                    earliest,
+                    self.clock.now(),
+                ))
             }
         }
     }
@@ -106,7 +110,7 @@ impl<O: Operation, C: Clock> Limiter<O, C> {
     pub fn try_acquire(&self, operation: O) -> Result<(), Rejected> {
         self.check(operation).map_err(|not_until| Rejected {
             operation: not_until.operation(),
-            retry_after: not_until.wait_time_from(self.clock.now()),
+            retry_after: not_until.wait_time(),
         })
     }
 

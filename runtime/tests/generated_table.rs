@@ -84,3 +84,19 @@ fn serde_uses_names() {
         "{error}"
     );
 }
+
+#[test]
+fn not_until_reads_as_wait() {
+    let clock = qps_limits::FakeClock::default();
+    let limiter = mps::Limiter::with_clock(qps_limits::Config::default(), clock).unwrap();
+    assert!(limiter.check(Operation::ListAllMediaBucket).is_ok());
+    let not_until = limiter.check(Operation::ListAllMediaBucket).unwrap_err();
+    let interval = limiter.quotas(Operation::ListAllMediaBucket)[0].interval();
+    assert_eq!(not_until.wait_time(), interval);
+    assert_eq!(
+        not_until.to_string(),
+        format!(
+            "`ListAllMediaBucket` is at its rate limit; the next call is admitted {interval:?} after the check"
+        )
+    );
+}

@@ -194,3 +194,36 @@ fn account_option_rejects_per_account() {
         other => panic!("expected a rejection, got {other:?}"),
     }
 }
+
+#[deny(unused_braces)]
+mod one_line_bodies {
+    use qps_limits::rate_limited;
+
+    #[rate_limited(DeleteTemplate)]
+    fn delete_template() -> u32 {
+        1
+    }
+
+    #[rate_limited(SearchTemplate)]
+    async fn search_template() -> Result<(), qps_limits::Rejected> {
+        Ok(())
+    }
+
+    #[rate_limited(AddTemplate)]
+    fn add_template() -> u32 {
+        #![allow(clippy::let_and_return)]
+        let added = 2;
+        added
+    }
+
+    #[test]
+    fn one_line_bodies_compile_without_warnings() {
+        assert_eq!(delete_template(), 1);
+        assert_eq!(add_template(), 2);
+    }
+
+    #[tokio::test]
+    async fn one_line_async_body_runs() {
+        assert_eq!(search_template().await, Ok(()));
+    }
+}

@@ -10,7 +10,9 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use qps_limits_tests::simulation::{self, Options, SimulatedOperation, UnsupportedOperation};
+use qps_limits_tests::simulation::{
+    self, Options, SUPPORTED_OPERATIONS, SimulatedOperation, UnsupportedOperation,
+};
 use tracing_subscriber::EnvFilter;
 
 /// Measures the strict limiter against plain governor quotas on local
@@ -28,7 +30,14 @@ struct Arguments {
 
     /// Operations to call, separated by commas: MPS operations, Live
     /// operations, or both.
-    #[arg(long, value_delimiter = ',', value_parser = parse_operation, default_values_t = Options::default().operations)]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_parser = parse_operation,
+        default_values_t = Options::default().operations,
+        hide_default_value = true,
+        long_help = operations_help()
+    )]
     operations: Vec<SimulatedOperation>,
 
     /// Port of the MPS throttling server on 127.0.0.1. The Live server takes
@@ -39,6 +48,24 @@ struct Arguments {
     /// Print the figures as one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+}
+
+/// Returns the help of `--operations`: the default and every supported name,
+/// separated by commas as the option takes them.
+fn operations_help() -> String {
+    let names = |operations: &[SimulatedOperation]| {
+        let names: Vec<&str> = operations
+            .iter()
+            .map(|operation| operation.name())
+            .collect();
+        names.join(",")
+    };
+    format!(
+        "Operations to call, separated by commas: MPS operations, Live operations, or both.\n\
+         [default: {}]\n[supported: {}]",
+        names(&Options::default().operations),
+        names(&SUPPORTED_OPERATIONS)
+    )
 }
 
 /// Finds an operation by name in the MPS table or the Live excerpt, and

@@ -7,8 +7,8 @@ use clap::Args;
 use qps_limits_codegen::import::{merge, read_page_bytes};
 use qps_limits_codegen::load_table;
 
-use crate::Failure;
 use crate::page::{ReadArgs, read_page_input};
+use crate::{Failure, counted, summary};
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -33,11 +33,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let file = &input.options.file;
 
     if report.diff.is_empty() {
-        let operations = existing.operations().count();
-        println!(
-            "{table} agrees with {file}: {operations} operations in {} groups",
-            existing.groups.len()
-        );
+        println!("{table} agrees with {file}: {}", summary(&existing));
         if page.updated.is_some() && page.updated != existing.updated {
             let updated = page.updated.as_deref().unwrap_or_default();
             eprintln!(
@@ -47,10 +43,11 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    println!("from {table} (the table) to {file} (the page):");
     print!("{}", report.diff);
-    let count = report.diff.changes.len();
+    let places = counted(report.diff.changes.len(), "place");
     eprintln!(
-        "{table} differs from {file} in {count} places; `qps-limits import {file} --merge {table} -o {table}` updates it"
+        "{table} differs from {file} in {places}; `qps-limits import {file} --merge {table} -o {table}` updates it"
     );
     Ok(ExitCode::FAILURE)
 }

@@ -9,8 +9,8 @@ use clap::Args;
 use qps_limits_codegen::import::{Page, merge, read_page_bytes};
 use qps_limits_codegen::{Table, load_table, table_to_yaml};
 
-use crate::Failure;
 use crate::page::{ReadArgs, read_page_input};
+use crate::{Failure, counted, summary};
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -38,6 +38,10 @@ pub struct ImportArgs {
     /// complete rows. The cut is still reported
     #[arg(long)]
     allow_partial: bool,
+    /// Replace or merge into a table even when the page lacks some of its
+    /// operations, because the documentation removed them
+    #[arg(long)]
+    allow_removals: bool,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -66,6 +70,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, Failure> {
         None => page.to_table(&options)?,
     };
 
+    check_removals(args, existing.as_ref(), &table)?;
     let yaml = table_to_yaml(&table);
     match &args.output {
         Some(path) => {
@@ -90,12 +95,44 @@ fn report_page(page: &Page, file: &str) {
     }
 }
 
-fn summary(table: &Table) -> String {
-    format!(
-        "{} operations in {} groups",
-        table.operations().count(),
-        table.groups.len()
-    )
+/// Refuses to drop operations from the table being merged into or replaced,
+/// unless `--allow-removals` states that the documentation removed them. A page
+/// copied short ends between two rows as often as inside one, and only the
+/// table it replaces shows the loss.
+fn check_removals(args: &ImportArgs, merged: Option<&Table>, table: &Table) -> Result<(), Failure> {
+    if args.allow_removals {
+        return Ok(());
+    }
+    let replaced = match (merged, &args.output) {
+        (Some(merged), _) => Some((merged.clone(), args.merge.clone().unwrap_or_default())),
+        (None, Some(output)) => load_table(output).ok().map(|old| (old, output.clone())),
+        (None, None) => None,
+    };
+    let Some((old, path)) = replaced else {
+        return Ok(());
+    };
+    let missing: Vec<&str> = old
+        .operations()
+        .map(|operation| operation.name.as_str())
+        .filter(|name| table.operation(name).is_none())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let listed = missing
+        .iter()
+        .take(8)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = if missing.len() > 8 { ", ..." } else { "" };
+    Err(Failure(format!(
+        "the page lacks {} of {}: {listed}{more}; nothing was written. \
+         If the page was copied or fetched short, get the whole page; \
+         if the documentation removed them, pass --allow-removals",
+        counted(missing.len(), "operation"),
+        path.display()
+    )))
 }
 
 /// Writes `text` to a temporary file beside `path`, then renames it over

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 use qps_limits_codegen::load_table;
 
-use crate::Failure;
+use crate::{Failure, counted, summary};
 
 #[derive(Args)]
 pub struct LintArgs {
@@ -19,21 +19,15 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, Failure> {
     let file = args.file.display();
     match load_table(&args.file) {
         Ok(table) => {
-            let operations = table.operations().count();
             println!(
-                "{file}: valid, {operations} operations in {} groups (service {})",
-                table.groups.len(),
+                "{file}: valid, {} (service {})",
+                summary(&table),
                 table.service
             );
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {
-            let count = error.diagnostics().len();
-            let problems = if count == 1 {
-                "1 problem".to_owned()
-            } else {
-                format!("{count} problems")
-            };
+            let problems = counted(error.diagnostics().len(), "problem");
             Err(Failure(format!("{error}\n{file}: {problems}")))
         }
     }

@@ -36,6 +36,24 @@ enum Command {
     Check(check::CheckArgs),
 }
 
+/// Returns `count` with `noun`, adding an `s` unless the count is 1: "1 group", "12 groups".
+pub fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// Returns the size of a table: "52 operations in 12 groups".
+pub fn summary(table: &qps_limits_codegen::Table) -> String {
+    format!(
+        "{} in {}",
+        counted(table.operations().count(), "operation"),
+        counted(table.groups.len(), "group")
+    )
+}
+
 /// A failure worded for the user: printed to standard error, exit status 1.
 pub struct Failure(String);
 

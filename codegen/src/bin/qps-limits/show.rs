@@ -1,23 +1,27 @@
 //! `qps-limits show`: the table as a readable list.
 
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 use qps_limits_codegen::{Limit, Table, load_table};
 
-use crate::Failure;
+use crate::{Failure, summary};
 
 #[derive(Args)]
 pub struct ShowArgs {
-    /// The table to show
-    #[arg(long, value_name = "FILE", default_value = "limits.yaml")]
-    table: PathBuf,
+    /// The table to show [default: limits.yaml]
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+    /// The table to show, as `check` names it
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    table: Option<PathBuf>,
 }
 
 pub fn run(args: &ShowArgs) -> Result<ExitCode, Failure> {
-    let table = load_table(&args.table)?;
+    let path = args.file.as_ref().or(args.table.as_ref());
+    let table = load_table(path.map_or(Path::new("limits.yaml"), PathBuf::as_path))?;
     print!("{}", render(&table));
     Ok(ExitCode::SUCCESS)
 }
@@ -33,13 +37,12 @@ struct Line {
 
 fn render(table: &Table) -> String {
     let mut out = String::new();
-    let count = table.operations().count();
     let _ = writeln!(
         out,
-        "{} ({}): limits per account, {count} operations in {} groups; unit {} unless stated",
+        "{} ({}): limits per account, {}; unit {} unless stated",
         table.title,
         table.service,
-        table.groups.len(),
+        summary(table),
         table.unit
     );
     if let Some(source) = &table.source {

@@ -134,6 +134,11 @@ impl fmt::Display for Report {
                 write_row(f, figures, width)?;
             }
         }
+        writeln!(
+            f,
+            "throttled: answered with Throttling.User; failed: no answer, or an unexpected one; \
+             peak/window: most calls the server counted in one of its windows"
+        )?;
         for subject in subjects {
             if let Subject::Pool { pool, members, .. } = subject {
                 write_pool_note(f, pool, members)?;
