@@ -41,12 +41,12 @@ pub fn closest<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let wanted = name.to_ascii_lowercase();
-    let allowed = (wanted.chars().count() / 3).max(2);
+    let lowercase = name.to_ascii_lowercase();
+    let allowed = (lowercase.chars().count() / 3).max(2);
     candidates
         .into_iter()
         .map(|candidate| {
-            let distance = strsim::damerau_levenshtein(&wanted, &candidate.to_ascii_lowercase());
+            let distance = strsim::damerau_levenshtein(&lowercase, &candidate.to_ascii_lowercase());
             (distance, candidate)
         })
         .filter(|(distance, _)| *distance <= allowed)

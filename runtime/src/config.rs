@@ -1,4 +1,4 @@
-//! How a limiter applies a table: burst, safety margin, share and region.
+//! Limiter configuration: burst, safety margin, share and region.
 
 use core::time::Duration;
 
@@ -8,13 +8,13 @@ use crate::error::ConfigError;
 ///
 /// A call admitted at time `t` reaches the server at `t` plus the network
 /// delay. When that delay varies by up to the margin, the server still never
-/// sees more than the documented count in one of its windows. 5 ms costs 0.5%
+/// counts more than the documented count in one of its windows. 5 ms costs 0.5%
 /// of a per-second limit, so a saturated limiter still reaches 99% of the
 /// documented rate, and nothing measurable of longer windows. Raise it with
 /// [`Config::margin`] on a network whose delay varies more.
 pub const DEFAULT_MARGIN: Duration = Duration::from_millis(5);
 
-/// How a limiter derives its quotas from the documented limits.
+/// The settings a limiter derives its quotas from, next to the documented limits.
 ///
 /// The default is strict: burst 1, a margin of [`DEFAULT_MARGIN`], the whole
 /// budget for this process, and the smallest count any region has.
@@ -39,7 +39,7 @@ impl Default for Config {
 
 impl Config {
     /// Sets how many calls may go at once from idle. The replenish interval
-    /// grows with it, so no window ever admits more than its count; a burst
+    /// grows with it, so no window ever admits more than its count. A burst
     /// larger than a window's count is clamped to the count.
     pub fn burst(mut self, burst: u32) -> Config {
         self.burst = burst;

@@ -181,7 +181,7 @@ impl Limit {
     /// Returns the windows that apply in `region`.
     ///
     /// With no region, the first window takes the smallest count the table
-    /// lists for any region, so the limit holds wherever the caller runs.
+    /// lists for any region, so the limit is kept wherever the caller runs.
     pub fn windows_in(&self, region: Option<&str>) -> Vec<Window> {
         let mut windows = self.windows.to_vec();
         let Some(first) = windows.first_mut() else {

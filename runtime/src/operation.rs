@@ -116,12 +116,12 @@ fn closest_name(
     name: &str,
     candidates: impl Iterator<Item = &'static str>,
 ) -> Option<&'static str> {
-    let wanted = name.to_ascii_lowercase();
-    let allowed = (wanted.chars().count() / 3).max(2);
+    let lowercase = name.to_ascii_lowercase();
+    let allowed = (lowercase.chars().count() / 3).max(2);
     candidates
         .map(|candidate| {
             (
-                strsim::damerau_levenshtein(&wanted, &candidate.to_ascii_lowercase()),
+                strsim::damerau_levenshtein(&lowercase, &candidate.to_ascii_lowercase()),
                 candidate,
             )
         })

@@ -57,7 +57,7 @@ impl Tat {
     }
 
     /// Replaces `current` with `next`. Returns false, changing nothing, when
-    /// the cell no longer holds `current`.
+    /// the cell no longer contains `current`.
     pub(crate) fn replace(&self, current: u64, next: u64) -> bool {
         self.0
             .compare_exchange(current, next, Ordering::AcqRel, Ordering::Acquire)
