@@ -254,8 +254,8 @@ fn import_of_a_cut_page_with_allow_partial() {
     let dir = tempfile::tempdir().unwrap();
     let page = fixture("mps-text-cut.txt");
     let page = page.to_str().unwrap();
-    let refused = run(dir.path(), &["import", page, "--service", "mps"]);
-    assert_eq!(refused.status.code(), Some(1));
+    let rejected = run(dir.path(), &["import", page, "--service", "mps"]);
+    assert_eq!(rejected.status.code(), Some(1));
 
     let accepted = run(
         dir.path(),

@@ -495,10 +495,7 @@ impl<O: Operation, K: Hash + Eq + Clone, C: Clock> KeyedLimiter<O, K, C> {
     /// Returns the strict quotas enforced for `operation` in every account,
     /// its pool's last.
     pub fn quotas(&self, operation: O) -> Vec<StrictQuota> {
-        let plan = self.plans.current();
-        plan.windows(operation.index())
-            .map(|window| *window.limiter.quota())
-            .collect()
+        self.plans.current().quotas(operation.index())
     }
 
     /// Returns true when `operation` is not limited.

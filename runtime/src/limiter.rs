@@ -264,10 +264,7 @@ impl<O: Operation, C: Clock> Limiter<O, C> {
 
     /// Returns the strict quotas enforced for `operation`, its pool's last.
     pub fn quotas(&self, operation: O) -> Vec<StrictQuota> {
-        let plan = self.plans.current();
-        plan.windows(operation.index())
-            .map(|window| *window.limiter.quota())
-            .collect()
+        self.plans.current().quotas(operation.index())
     }
 
     /// Returns true when `operation` is not limited.

@@ -138,6 +138,14 @@ impl<C: Clock> Plan<C> {
         gate.windows.iter().chain(pool)
     }
 
+    /// Returns the strict quotas of every window a call to `operation` is
+    /// checked against, its pool's last.
+    pub(crate) fn quotas(&self, operation: usize) -> Vec<StrictQuota> {
+        self.windows(operation)
+            .map(|window| *window.limiter.quota())
+            .collect()
+    }
+
     /// Returns true when calls to `operation` are never limited.
     pub(crate) fn is_unlimited(&self, operation: usize) -> bool {
         self.gates[operation].route == Route::Unlimited

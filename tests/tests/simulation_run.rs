@@ -10,7 +10,7 @@ use qps_limits_tests::simulation::{self, Mode, Options, SimulationError};
 
 /// The safety margin of the strict runs. Tests run side by side on a busy
 /// machine, which can delay a call by more than the default 5 ms between the
-/// limiter admitting it and the server counting it; the `simulate` binary
+/// limiter admitting it and the server counting it. The `simulate` binary
 /// shows the default margin.
 const TEST_MARGIN: Duration = Duration::from_millis(50);
 

@@ -204,8 +204,8 @@ const OTHER_REGIONS: &[&str] = &[
 /// Returns the id of the region `name` names, such as `cn-shanghai` for
 /// `China (Shanghai)`, `华东 2（上海）` or `Shanghai`.
 pub(crate) fn region_id(name: &str) -> Option<&'static str> {
-    let wanted = compact(name);
-    if wanted.is_empty() {
+    let compact_name = compact(name);
+    if compact_name.is_empty() {
         return None;
     }
     let exact = REGIONS.iter().find(|region| {
@@ -213,18 +213,18 @@ pub(crate) fn region_id(name: &str) -> Option<&'static str> {
             .english
             .iter()
             .chain(region.chinese)
-            .any(|alias| compact(alias) == wanted)
+            .any(|alias| compact(alias) == compact_name)
     });
     exact
-        .or_else(|| mainland_by_city(&wanted))
+        .or_else(|| mainland_by_city(&compact_name))
         .map(|region| region.id)
 }
 
 /// Matches mainland names written with another area prefix, such as
 /// `China East 2 (Shanghai)` or `华东 2 (上海)`: the city in parentheses
 /// decides, when the prefix is one that mainland regions use.
-fn mainland_by_city(wanted: &str) -> Option<&'static Region> {
-    let (prefix, rest) = wanted.split_once('(')?;
+fn mainland_by_city(compact_name: &str) -> Option<&'static Region> {
+    let (prefix, rest) = compact_name.split_once('(')?;
     let city = rest.strip_suffix(')')?;
     let prefix_known = is_mainland_prefix(prefix);
     if !prefix_known {
@@ -260,8 +260,8 @@ fn is_mainland_prefix(prefix: &str) -> bool {
 /// Returns true when `name` stands for the regions a list does not name,
 /// such as `Other regions` or `其他地域`.
 pub(crate) fn is_other_regions(name: &str) -> bool {
-    let wanted = compact(name);
-    OTHER_REGIONS.contains(&wanted.as_str())
+    let compact_name = compact(name);
+    OTHER_REGIONS.contains(&compact_name.as_str())
 }
 
 /// Splits a list of region names at `and`, commas, `、`, `和`, `及` and `/`.

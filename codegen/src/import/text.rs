@@ -139,16 +139,16 @@ impl Reader {
         Some((columns, cells, next - at))
     }
 
-    fn start_table(&mut self, columns: Columns, cells: Vec<Cell>, taken: usize) {
+    fn start_table(&mut self, columns: Columns, cells: Vec<Cell>, header_lines: usize) {
         self.blocks.push(Block::Row(cells));
         self.columns = Some(columns);
-        self.at += taken;
+        self.at += header_lines;
     }
 
     /// Reads the entry at `at` outside any table.
     fn outside_entry(&mut self) {
-        if let Some((columns, cells, taken)) = self.header_at(self.at) {
-            self.start_table(columns, cells, taken);
+        if let Some((columns, cells, header_lines)) = self.header_at(self.at) {
+            self.start_table(columns, cells, header_lines);
             return;
         }
         let entry = self.entries[self.at].clone();
@@ -186,8 +186,8 @@ impl Reader {
     /// Reads the entry at `at` inside a table. Returns false, taking
     /// nothing, when the entry is not part of the table.
     fn table_entry(&mut self) -> bool {
-        if let Some((columns, cells, taken)) = self.header_at(self.at) {
-            self.start_table(columns, cells, taken);
+        if let Some((columns, cells, header_lines)) = self.header_at(self.at) {
+            self.start_table(columns, cells, header_lines);
             return true;
         }
         let Some(columns) = self.columns.clone() else {
